@@ -1,0 +1,283 @@
+package io.github.camelaerona.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * An embeddable stand-in for the Aerona Clinic API on loopback: logins, tokens that expire, the rate limit that
+ * invalidates a token, every operation over seeded demo data, fault injection, a request log and a clock tests
+ * can move.
+ *
+ * <pre>
+ * try (AeronaSandbox sandbox = AeronaSandbox.builder().start()) {
+ *     String baseUrl = sandbox.baseUrl(); // http://127.0.0.1:PORT/AeronaAPI/v1
+ * }
+ * </pre>
+ */
+public final class AeronaSandbox implements AutoCloseable {
+
+    public static final String DEFAULT_USERNAME = "sandbox-user";
+    public static final String DEFAULT_PASSWORD = "sandbox-password";
+    public static final long DEFAULT_PRACTICE_ID = 9876L;
+    public static final String BASE_PATH = "/AeronaAPI/v1";
+    /** The trust store (PKCS12) that holds the sandbox's self-signed certificate, on the classpath. */
+    public static final String TRUST_STORE_RESOURCE = "io/github/camelaerona/sandbox/sandbox-truststore.p12";
+    public static final String TRUST_STORE_PASSWORD = "aerona-sandbox";
+    private static final String KEY_STORE_RESOURCE = "io/github/camelaerona/sandbox/sandbox-keystore.p12";
+
+    private final Builder settings;
+    private final SandboxClock clock;
+    private final SandboxAccounts accounts;
+    private final SandboxData data;
+    private final SandboxApi api;
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private AeronaSandbox(Builder settings) throws IOException {
+        this.settings = settings;
+        this.clock = new SandboxClock(settings.zone);
+        this.accounts = new SandboxAccounts(clock, settings.tokenLifetime, settings.rateLimit, settings.ratePeriod);
+        settings.users.forEach(accounts::addUser);
+        this.data = new SandboxData(clock, settings.zone);
+        this.api = new SandboxApi(BASE_PATH, clock, accounts, data);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port);
+        if (settings.https) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(serverSslContext()));
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 0);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "aerona-sandbox-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext(BASE_PATH, api);
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts a sandbox on a free loopback port with the default user and Aerona's limits. */
+    public static AeronaSandbox start() {
+        return builder().start();
+    }
+
+    /** The API root, such as {@code http://127.0.0.1:41234/AeronaAPI/v1}. */
+    public String baseUrl() {
+        return (settings.https ? "https" : "http") + "://127.0.0.1:" + port() + BASE_PATH;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String username() {
+        return settings.users.keySet().iterator().next();
+    }
+
+    public String password() {
+        return settings.users.values().iterator().next();
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** The practice data, to read what a test expects or to add payments and invoices. */
+    public SandboxData data() {
+        return data;
+    }
+
+    /** Every request seen so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return api.requests();
+    }
+
+    public List<RecordedRequest> requests(Predicate<RecordedRequest> filter) {
+        return api.requests().stream().filter(filter).toList();
+    }
+
+    /** The requests other than logins. */
+    public List<RecordedRequest> apiRequests() {
+        return requests(r -> !r.isLogin());
+    }
+
+    public List<RecordedRequest> logins() {
+        return requests(RecordedRequest::isLogin);
+    }
+
+    public void clearRequests() {
+        api.clearRequests();
+    }
+
+    public AeronaSandbox injectFault(SandboxFault fault) {
+        api.addFault(fault);
+        return this;
+    }
+
+    public void clearFaults() {
+        api.clearFaults();
+    }
+
+    /** Counters of the default user. */
+    public SandboxStats stats() {
+        return accounts.stats(username());
+    }
+
+    public SandboxStats stats(String username) {
+        return accounts.stats(username);
+    }
+
+    public void resetStats() {
+        accounts.resetStats();
+    }
+
+    /** Invalidates every token of the user, as Aerona does when the rate limit is exceeded. */
+    public int invalidateTokens(String username) {
+        return accounts.invalidateTokensOf(username, false);
+    }
+
+    /** An SSL context that trusts the sandbox's certificate, for clients of an HTTPS sandbox. */
+    public static SSLContext clientSslContext() {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(loadKeyStore(TRUST_STORE_RESOURCE));
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("Cannot load the sandbox trust store", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static SSLContext serverSslContext() throws IOException {
+        try {
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(loadKeyStore(KEY_STORE_RESOURCE), TRUST_STORE_PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot set up the sandbox's TLS", e);
+        }
+    }
+
+    private static KeyStore loadKeyStore(String resource) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = AeronaSandbox.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("Missing resource " + resource);
+            }
+            store.load(in, TRUST_STORE_PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
+    /** Runs a sandbox until the process is stopped: {@code java -cp ... AeronaSandbox [port] [--https]}. */
+    public static void main(String[] args) throws InterruptedException {
+        Builder builder = builder().port(8085);
+        for (String arg : args) {
+            if (arg.equals("--https")) {
+                builder.https(true);
+            } else {
+                builder.port(Integer.parseInt(arg));
+            }
+        }
+        AeronaSandbox sandbox = builder.start();
+        System.out.println("Aerona sandbox at " + sandbox.baseUrl() + " (user " + sandbox.username() + ", password "
+                + sandbox.password() + ")");
+        Thread.currentThread().join();
+    }
+
+    /** Settings of a sandbox; every one has the real API's value or a demo value by default. */
+    public static final class Builder {
+        private final Map<String, String> users = new java.util.LinkedHashMap<>();
+        private Duration tokenLifetime = Duration.ofHours(1);
+        private int rateLimit = 300;
+        private Duration ratePeriod = Duration.ofMinutes(15);
+        private boolean https;
+        private int port;
+        private ZoneId zone = ZoneId.of("Europe/London");
+
+        private Builder() {
+        }
+
+        /** Adds a user; without any, the sandbox has {@link #DEFAULT_USERNAME}. The first user is the default. */
+        public Builder user(String username, String password) {
+            users.put(username, password);
+            return this;
+        }
+
+        public Builder tokenLifetime(Duration tokenLifetime) {
+            this.tokenLifetime = tokenLifetime;
+            return this;
+        }
+
+        /** Requests per period per user, logins included, before the user's tokens are invalidated. 0: none. */
+        public Builder rateLimit(int limit, Duration period) {
+            this.rateLimit = limit;
+            this.ratePeriod = period;
+            return this;
+        }
+
+        public Builder https(boolean https) {
+            this.https = https;
+            return this;
+        }
+
+        /** The port on loopback; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The practices' time zone, for slot times and "today". */
+        public Builder zone(ZoneId zone) {
+            this.zone = zone;
+            return this;
+        }
+
+        public AeronaSandbox start() {
+            if (users.isEmpty()) {
+                users.put(DEFAULT_USERNAME, DEFAULT_PASSWORD);
+            }
+            try {
+                return new AeronaSandbox(this);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start the Aerona sandbox", e);
+            }
+        }
+    }
+}

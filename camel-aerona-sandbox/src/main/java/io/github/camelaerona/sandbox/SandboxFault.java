@@ -1,0 +1,104 @@
+package io.github.camelaerona.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fault the sandbox injects into the next matching requests: a delay before the normal answer, a
+ * fixed status and body, a dropped connection, or a reply that is not valid JSON.
+ */
+public final class SandboxFault {
+
+    public enum Kind {
+        DELAY, STATUS, DROP, MALFORMED_JSON
+    }
+
+    private final Kind kind;
+    private final Duration delay;
+    private final int status;
+    private final String body;
+    private String method;
+    private String pathPrefix = "/";
+    private final AtomicInteger remaining = new AtomicInteger(1);
+
+    private SandboxFault(Kind kind, Duration delay, int status, String body) {
+        this.kind = kind;
+        this.delay = delay;
+        this.status = status;
+        this.body = body;
+    }
+
+    /** Answers normally, but only after the delay. */
+    public static SandboxFault delay(Duration delay) {
+        return new SandboxFault(Kind.DELAY, Objects.requireNonNull(delay), 0, null);
+    }
+
+    /** Answers with this status and body instead of the normal answer. */
+    public static SandboxFault status(int status, String body) {
+        return new SandboxFault(Kind.STATUS, Duration.ZERO, status, body == null ? "" : body);
+    }
+
+    /** Closes the connection without answering. */
+    public static SandboxFault dropConnection() {
+        return new SandboxFault(Kind.DROP, Duration.ZERO, 0, null);
+    }
+
+    /** Answers 200 with a body that is not valid JSON. */
+    public static SandboxFault malformedJson() {
+        return new SandboxFault(Kind.MALFORMED_JSON, Duration.ZERO, 200, "{\"id\": 1, \"amount\": ");
+    }
+
+    /** Only requests with this method (GET, POST, PUT). */
+    public SandboxFault method(String method) {
+        this.method = method;
+        return this;
+    }
+
+    /** Only requests whose path starts with this prefix (such as {@code /payments}). */
+    public SandboxFault path(String pathPrefix) {
+        this.pathPrefix = pathPrefix;
+        return this;
+    }
+
+    /** How many matching requests get the fault (1 unless set). */
+    public SandboxFault times(int times) {
+        this.remaining.set(times);
+        return this;
+    }
+
+    /** Every matching request gets the fault until the sandbox's faults are cleared. */
+    public SandboxFault always() {
+        this.remaining.set(Integer.MAX_VALUE);
+        return this;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    Duration delay() {
+        return delay;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String body() {
+        return body;
+    }
+
+    boolean matches(String method, String path) {
+        return (this.method == null || this.method.equalsIgnoreCase(method)) && path.startsWith(pathPrefix);
+    }
+
+    /** Takes one use of the fault; false once it is used up. */
+    boolean take() {
+        return remaining.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0;
+    }
+
+    boolean usedUp() {
+        return remaining.get() <= 0;
+    }
+}
