@@ -1,0 +1,71 @@
+package io.github.camelaerona;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code aerona:} component. Options set here (the account, limits, timeouts) are the defaults of every
+ * endpoint it creates.
+ */
+@Component("aerona")
+public class AeronaComponent extends DefaultComponent {
+
+    @Metadata
+    private AeronaConfiguration configuration = new AeronaConfiguration();
+
+    private ExecutorService workerPool;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        AeronaConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setOperation(operation(remaining));
+        AeronaEndpoint endpoint = new AeronaEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        endpoint.checkConfiguration();
+        return endpoint;
+    }
+
+    private static AeronaOperation operation(String remaining) {
+        try {
+            return AeronaOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown Aerona operation '" + remaining + "'; use one of "
+                    + Arrays.toString(AeronaOperation.values()));
+        }
+    }
+
+    /** Runs the calls that waited for the rate budget; shared by the component's endpoints. */
+    synchronized ExecutorService workerPool() {
+        if (workerPool == null) {
+            workerPool = getCamelContext().getExecutorServiceManager()
+                    .newFixedThreadPool(this, "AeronaWorker", Math.max(1, configuration.getMaxConnections()));
+        }
+        return workerPool;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (workerPool != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(workerPool);
+                workerPool = null;
+            }
+        }
+        super.doStop();
+    }
+
+    public AeronaConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults of every endpoint of this component. */
+    public void setConfiguration(AeronaConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

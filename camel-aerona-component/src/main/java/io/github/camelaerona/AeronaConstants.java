@@ -1,0 +1,56 @@
+package io.github.camelaerona;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The headers of the Aerona component. Every parameter header overrides the URI option of the same name for
+ * one message ({@code CamelAeronaPatientId} overrides {@code patientId}); they accept numbers, strings and
+ * {@code java.time} values.
+ */
+public final class AeronaConstants {
+
+    /** Not a header: the start of every header name of this component. */
+    public static final String HEADER_PREFIX = "CamelAerona";
+
+    @Metadata(description = "The operation to call for this message, overriding the endpoint's.",
+              javaType = "io.github.camelaerona.AeronaOperation", label = "producer")
+    public static final String OPERATION = "CamelAeronaOperation";
+    @Metadata(description = "The HTTP status code of Aerona's reply.", javaType = "Integer", label = "producer")
+    public static final String RESPONSE_CODE = "CamelAeronaResponseCode";
+
+    @Metadata(description = "The appointment whose status updateAppointmentStatus changes.", javaType = "Long", label = "producer")
+    public static final String APPOINTMENT_ID = "CamelAeronaAppointmentId";
+    @Metadata(description = "The new status for updateAppointmentStatus: 1-14 or 16.", javaType = "Integer", label = "producer")
+    public static final String APPOINTMENT_STATUS_ID = "CamelAeronaAppointmentStatusId";
+    @Metadata(description = "The appointment type, for findAppointmentSlots and getClinicians.", javaType = "Long", label = "producer")
+    public static final String APPOINTMENT_TYPE_ID = "CamelAeronaAppointmentTypeId";
+    @Metadata(description = "The clinician, for findAppointmentSlots (or clinicianTypeId, not both).", javaType = "Long", label = "producer")
+    public static final String CLINICIAN_ID = "CamelAeronaClinicianId";
+    @Metadata(description = "The clinician type (1-16), for findAppointmentSlots and getAppointmentTypes.", javaType = "Integer", label = "producer")
+    public static final String CLINICIAN_TYPE_ID = "CamelAeronaClinicianTypeId";
+    @Metadata(description = "The practice, for findAppointmentSlots, getAppointmentTypes and getClinicians.", javaType = "Long", label = "producer")
+    public static final String PRACTICE_ID = "CamelAeronaPracticeId";
+    @Metadata(description = "The patient, for getPatient, searchPayments and searchInvoices.", javaType = "Long", label = "producer")
+    public static final String PATIENT_ID = "CamelAeronaPatientId";
+    @Metadata(description = "The payment, for getPayment.", javaType = "Long", label = "producer")
+    public static final String PAYMENT_ID = "CamelAeronaPaymentId";
+    @Metadata(description = "The invoice, for getInvoice.", javaType = "Long", label = "producer")
+    public static final String INVOICE_ID = "CamelAeronaInvoiceId";
+    @Metadata(description = "The first day findAppointmentSlots searches (yyyy-MM-dd or a java.time value).", javaType = "java.time.LocalDate", label = "producer")
+    public static final String SEARCH_START = "CamelAeronaSearchStart";
+    @Metadata(description = "The first day searchPayments and searchInvoices cover.", javaType = "java.time.LocalDate", label = "producer")
+    public static final String FROM_DATE = "CamelAeronaFromDate";
+    @Metadata(description = "The last day searchPayments and searchInvoices cover.", javaType = "java.time.LocalDate", label = "producer")
+    public static final String TO_DATE = "CamelAeronaToDate";
+    @Metadata(description = "For findAppointmentSlots: 0 any, 1 before 12pm, 2 12pm-5pm, 3 after 5pm.", javaType = "Integer", label = "producer")
+    public static final String TIME_OF_DAY = "CamelAeronaTimeOfDay";
+    @Metadata(description = "For getAppointmentTypes: include disabled types.", javaType = "Boolean", label = "producer")
+    public static final String INCLUDE_DISABLED = "CamelAeronaIncludeDisabled";
+    @Metadata(description = "For getAppointmentTypes: onsite types only.", javaType = "Boolean", label = "producer")
+    public static final String ONSITE_ONLY = "CamelAeronaOnsiteOnly";
+    @Metadata(description = "For getAppointmentTypes: remote types only.", javaType = "Boolean", label = "producer")
+    public static final String REMOTE_ONLY = "CamelAeronaRemoteOnly";
+
+    private AeronaConstants() {
+    }
+}

@@ -1,0 +1,152 @@
+package io.github.camelaerona;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.camelaerona.http.AeronaHttpTransport;
+import io.github.camelaerona.session.AeronaSession;
+import io.github.camelaerona.session.AeronaSessions;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Calls the Aerona Clinic API: book appointments, read patients, payments and invoices. Login, token renewal and
+ * throttling to Aerona's rate limit happen inside, shared by every endpoint of the same account.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
+             category = { Category.API, Category.SAAS, Category.HEALTH }, headersClass = AeronaConstants.class)
+public class AeronaEndpoint extends DefaultEndpoint {
+
+    @UriParam
+    private AeronaConfiguration configuration;
+
+    private AeronaHttpTransport transport;
+    private AeronaSession session;
+    private AeronaSession.Caller caller;
+
+    public AeronaEndpoint(String uri, AeronaComponent component, AeronaConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public AeronaComponent getComponent() {
+        return (AeronaComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        if (configuration.getOperation().spec().isConsumerOnly()) {
+            throw new IllegalArgumentException("aerona:" + configuration.getOperation() + " can only be used in from(...)");
+        }
+        return new AeronaProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("aerona:" + configuration.getOperation() + " has no consumer yet");
+    }
+
+    /** Fails early on settings that can never work, before anything is sent. */
+    void checkConfiguration() {
+        String baseUrl = configuration.getBaseUrl();
+        URI uri;
+        try {
+            uri = URI.create(ObjectHelper.notNull(baseUrl, "baseUrl"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("aerona: baseUrl is not a valid URL: " + baseUrl, e);
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            if (!isLoopback(uri.getHost())) {
+                throw new IllegalArgumentException("aerona: baseUrl " + baseUrl + " uses plain http://; Aerona is only"
+                        + " reachable over https:// (http:// is allowed for loopback hosts such as the sandbox)");
+            }
+        } else if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("aerona: baseUrl must start with https://, but was " + baseUrl);
+        }
+        if (configuration.getRateLimit() < 0) {
+            throw new IllegalArgumentException("aerona: rateLimit must be 0 (off) or more, but was " + configuration.getRateLimit());
+        }
+        if (configuration.getTokenRenewMargin() < 0 || configuration.getTokenRenewMargin() > AeronaSession.TOKEN_LIFETIME.toMillis()) {
+            throw new IllegalArgumentException("aerona: tokenRenewMargin must be between 0 and 1 hour");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // only literal addresses count: resolving a name here could be spoofed
+            boolean literal = host.matches("[0-9.]+") || host.startsWith("[");
+            return literal && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getOperation().spec().isConsumerOnly()) {
+            return;
+        }
+        ObjectHelper.notNull(configuration.getUsername(), "username (set it on the aerona component or the endpoint)");
+        ObjectHelper.notNull(configuration.getPassword(), "password (set it on the aerona component or the endpoint)");
+        SSLContext ssl = configuration.getSslContextParameters() == null
+                ? null : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        transport = new AeronaHttpTransport(configuration.getBaseUrl(), new AeronaHttpTransport.HttpSettings(
+                (int) configuration.getConnectTimeout(), (int) configuration.getSocketTimeout(),
+                configuration.getMaxConnections(), ssl, configuration.getProxyHost(),
+                configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
+                configuration.getHttpClientConfigurer()));
+        session = AeronaSessions.acquire(transport.baseUrl(), configuration.getUsername(),
+                new AeronaSessions.Budget(configuration.getRateLimiter(), configuration.getRateLimit(),
+                        Duration.ofMillis(configuration.getRateLimitPeriod())),
+                Duration.ofMillis(configuration.getTokenRenewMargin()));
+        caller = new AeronaSession.Caller(transport, configuration.getUsername(), configuration.getPassword(),
+                getComponent().workerPool(), Duration.ofMillis(configuration.getRateLimitMaxWait()));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (session != null) {
+            AeronaSessions.release(session);
+            session = null;
+        }
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        super.doStop();
+    }
+
+    public AeronaConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(AeronaConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    AeronaSession session() {
+        return session;
+    }
+
+    AeronaSession.Caller caller() {
+        return caller;
+    }
+}

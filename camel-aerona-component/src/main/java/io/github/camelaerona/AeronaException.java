@@ -1,0 +1,15 @@
+package io.github.camelaerona;
+
+import org.apache.camel.RuntimeCamelException;
+
+/** The root of the failures the Aerona component reports once a call has started. */
+public class AeronaException extends RuntimeCamelException {
+
+    public AeronaException(String message) {
+        super(message);
+    }
+
+    public AeronaException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.camelaerona;
+
+import io.github.camelaerona.model.AppointmentSlot;
+import io.github.camelaerona.model.AppointmentType;
+import io.github.camelaerona.model.Clinician;
+import io.github.camelaerona.model.Invoice;
+import io.github.camelaerona.model.Patient;
+import io.github.camelaerona.model.Payment;
+import io.github.camelaerona.model.Practice;
+
+import static io.github.camelaerona.AeronaParameter.APPOINTMENT_ID;
+import static io.github.camelaerona.AeronaParameter.APPOINTMENT_STATUS_ID;
+import static io.github.camelaerona.AeronaParameter.APPOINTMENT_TYPE_ID;
+import static io.github.camelaerona.AeronaParameter.CLINICIAN_ID;
+import static io.github.camelaerona.AeronaParameter.CLINICIAN_TYPE_ID;
+import static io.github.camelaerona.AeronaParameter.FROM_DATE;
+import static io.github.camelaerona.AeronaParameter.INCLUDE_DISABLED;
+import static io.github.camelaerona.AeronaParameter.INVOICE_ID;
+import static io.github.camelaerona.AeronaParameter.ONSITE_ONLY;
+import static io.github.camelaerona.AeronaParameter.PATIENT_ID;
+import static io.github.camelaerona.AeronaParameter.PAYMENT_ID;
+import static io.github.camelaerona.AeronaParameter.PRACTICE_ID;
+import static io.github.camelaerona.AeronaParameter.REMOTE_ONLY;
+import static io.github.camelaerona.AeronaParameter.SEARCH_START;
+import static io.github.camelaerona.AeronaParameter.TIME_OF_DAY;
+import static io.github.camelaerona.AeronaParameter.TO_DATE;
+import static io.github.camelaerona.OperationSpec.get;
+import static io.github.camelaerona.OperationSpec.post;
+import static io.github.camelaerona.OperationSpec.put;
+
+/**
+ * Every Aerona operation, each declared once: the producer, the validation, the header names and the docs
+ * table all come from these declarations. The constant names are the operation names of the URI
+ * ({@code aerona:getPayment}).
+ */
+public enum AeronaOperation {
+
+    createAppointment(post("/appointments").inferredPath()
+            .bodyField("practiceId", ValueRule.ID, true)
+            .bodyField("userId", ValueRule.ID, true)
+            .bodyField("appointmentTypeId", ValueRule.ID, true)
+            .bodyField("appointmentStatusId", ValueRule.APPOINTMENT_STATUS, true)
+            .bodyField("appointmentTime", ValueRule.DATE_TIME, true)
+            .bodyField("duration", ValueRule.DURATION, true)
+            .bodyField("patientId", ValueRule.ID, true)
+            .bodyField("emergency", ValueRule.BOOLEAN, false)
+            .bodyField("appointmentNotes", ValueRule.TEXT, false)
+            .returns(Long.class)),
+
+    updateAppointmentStatus(put("/appointments/{appointmentId}/status").inferredPath()
+            .path(APPOINTMENT_ID)
+            .bodyParameter(APPOINTMENT_STATUS_ID)
+            .returns(Boolean.class)),
+
+    findAppointmentSlots(get("/find-appointment-slots")
+            .query(CLINICIAN_ID, CLINICIAN_TYPE_ID, PRACTICE_ID)
+            .requiredQuery(APPOINTMENT_TYPE_ID, SEARCH_START, TIME_OF_DAY)
+            .exactlyOneOf(CLINICIAN_ID, CLINICIAN_TYPE_ID)
+            .requiredWith(PRACTICE_ID, CLINICIAN_TYPE_ID)
+            .returnsListOf(AppointmentSlot.class)),
+
+    getAppointmentTypes(get("/appointment-types")
+            .query(PRACTICE_ID, CLINICIAN_TYPE_ID, INCLUDE_DISABLED, ONSITE_ONLY, REMOTE_ONLY)
+            .returnsListOf(AppointmentType.class)),
+
+    getPayment(get("/payments/{paymentId}")
+            .path(PAYMENT_ID)
+            .returns(Payment.class)),
+
+    searchPayments(get("/payments/search")
+            .query(PATIENT_ID, FROM_DATE, TO_DATE)
+            .returnsListOf(Payment.class)),
+
+    getInvoice(get("/invoices/{invoiceId}")
+            .path(INVOICE_ID)
+            .returns(Invoice.class)),
+
+    searchInvoices(get("/invoices/search")
+            .query(PATIENT_ID, FROM_DATE, TO_DATE)
+            .returnsListOf(Invoice.class)),
+
+    getClinicians(get("/clinicians")
+            .query(PRACTICE_ID, APPOINTMENT_TYPE_ID)
+            .returnsListOf(Clinician.class)),
+
+    getPatient(get("/patients/{patientId}")
+            .path(PATIENT_ID)
+            .returns(Patient.class)),
+
+    getPractices(get("/practices").inferredPath()
+            .returnsListOf(Practice.class)),
+
+    /** Receives Aerona's webhooks; consumer only. */
+    webhook(OperationSpec.consumerOnly());
+
+    private final OperationSpec spec;
+
+    AeronaOperation(OperationSpec spec) {
+        this.spec = spec;
+    }
+
+    public OperationSpec spec() {
+        return spec;
+    }
+}

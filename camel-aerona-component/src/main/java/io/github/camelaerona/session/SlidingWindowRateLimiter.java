@@ -1,0 +1,197 @@
+package io.github.camelaerona.session;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import io.github.camelaerona.AeronaRateLimitException;
+import io.github.camelaerona.AeronaRateLimiter;
+
+/**
+ * The in-JVM budget of one account: at most {@code limit} requests per {@code period}, where a request holds its
+ * slot from the moment it is granted until {@code period} after its response arrived. Anchoring at the response
+ * means network delay can never let the server count more than the limit in any window of its own.
+ * <p>
+ * Waiting callers hold no thread: they are futures in a FIFO queue, granted by a single shared timer thread when
+ * slots expire or are released.
+ */
+public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
+
+    private static final ScheduledExecutorService TIMER = timer();
+
+    private final String account;
+    private final LongSupplier nanoClock;
+    private int limit;
+    private long periodNanos;
+    private int inFlight;
+    /** When each released slot becomes free again (nanoTime), oldest first. */
+    private final Deque<Long> releasedUntil = new ArrayDeque<>();
+    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAt;
+
+    public SlidingWindowRateLimiter(String account, int limit, Duration period) {
+        this(account, limit, period, System::nanoTime);
+    }
+
+    SlidingWindowRateLimiter(String account, int limit, Duration period, LongSupplier nanoClock) {
+        if (limit < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A rate limit needs a positive limit and period");
+        }
+        this.account = account;
+        this.limit = limit;
+        this.periodNanos = period.toNanos();
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public CompletableFuture<Permit> acquire(Duration maxWait) {
+        CompletableFuture<Permit> result = new CompletableFuture<>();
+        synchronized (this) {
+            long now = nanoClock.getAsLong();
+            expire(now);
+            if (waiters.isEmpty() && free() > 0) {
+                inFlight++;
+                result.complete(new SlotPermit());
+                return result;
+            }
+            waiters.addLast(new Waiter(result));
+            scheduleWakeUp(now);
+        }
+        long waitNanos = maxWait.toNanos();
+        int limitNow = limit;
+        Duration periodNow = Duration.ofNanos(periodNanos);
+        // a waiter that times out stays queued until grant() skips it: removing it here would cost O(waiters)
+        ScheduledFuture<?> timeout = TIMER.schedule(
+                () -> result.completeExceptionally(new AeronaRateLimitException(account, limitNow, periodNow, maxWait)),
+                waitNanos, TimeUnit.NANOSECONDS);
+        result.whenComplete((permit, failure) -> timeout.cancel(false));
+        return result;
+    }
+
+    /** Tightens the budget to the stricter of the current and the given limit and period. */
+    public synchronized void restrictTo(int otherLimit, Duration otherPeriod) {
+        this.limit = Math.min(limit, otherLimit);
+        this.periodNanos = Math.max(periodNanos, otherPeriod.toNanos());
+    }
+
+    public synchronized int limit() {
+        return limit;
+    }
+
+    public synchronized Duration period() {
+        return Duration.ofNanos(periodNanos);
+    }
+
+    @Override
+    public synchronized int availablePermits() {
+        expire(nanoClock.getAsLong());
+        return Math.max(0, free());
+    }
+
+    /** Callers waiting for a slot. */
+    public synchronized int waiting() {
+        return (int) waiters.stream().filter(w -> !w.future.isDone()).count();
+    }
+
+    /** How long until a slot frees up; zero when one is free now. */
+    public synchronized Duration timeToNextSlot() {
+        long now = nanoClock.getAsLong();
+        expire(now);
+        if (free() > 0) {
+            return Duration.ZERO;
+        }
+        return releasedUntil.isEmpty() ? Duration.ofNanos(periodNanos) : Duration.ofNanos(releasedUntil.peekFirst() - now);
+    }
+
+    private int free() {
+        return limit - inFlight - releasedUntil.size();
+    }
+
+    private void expire(long now) {
+        while (!releasedUntil.isEmpty() && releasedUntil.peekFirst() - now <= 0) {
+            releasedUntil.pollFirst();
+        }
+    }
+
+    private synchronized void release() {
+        long now = nanoClock.getAsLong();
+        inFlight--;
+        releasedUntil.addLast(now + periodNanos);
+        expire(now);
+        grant(now);
+    }
+
+    private synchronized void onWakeUp() {
+        wakeUp = null;
+        long now = nanoClock.getAsLong();
+        expire(now);
+        grant(now);
+    }
+
+    /** Grants free slots to waiters in order and arranges the next wake-up while some still wait. */
+    private void grant(long now) {
+        while (!waiters.isEmpty() && free() > 0) {
+            Waiter waiter = waiters.pollFirst();
+            if (waiter.future.isDone()) {
+                continue;
+            }
+            inFlight++;
+            if (!waiter.future.complete(new SlotPermit())) {
+                inFlight--;
+            }
+        }
+        if (!waiters.isEmpty()) {
+            scheduleWakeUp(now);
+        }
+    }
+
+    private void scheduleWakeUp(long now) {
+        if (releasedUntil.isEmpty()) {
+            return; // every slot is in flight: the next release grants
+        }
+        long at = releasedUntil.peekFirst();
+        if (wakeUp != null && wakeUpAt <= at) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpAt = at;
+        wakeUp = TIMER.schedule(this::onWakeUp, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+    }
+
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "aerona-rate-limiter");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    private record Waiter(CompletableFuture<Permit> future) {
+    }
+
+    private final class SlotPermit implements Permit {
+        private boolean released;
+
+        @Override
+        public void release() {
+            synchronized (SlidingWindowRateLimiter.this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+            }
+            SlidingWindowRateLimiter.this.release();
+        }
+    }
+}

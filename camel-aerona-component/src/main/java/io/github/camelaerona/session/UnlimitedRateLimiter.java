@@ -1,0 +1,23 @@
+package io.github.camelaerona.session;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelaerona.AeronaRateLimiter;
+
+/** No throttling ({@code rateLimit=0}): for benchmarks and accounts on special terms. */
+public final class UnlimitedRateLimiter implements AeronaRateLimiter {
+
+    public static final UnlimitedRateLimiter INSTANCE = new UnlimitedRateLimiter();
+    private static final Permit NO_SLOT = () -> {
+    };
+    private static final CompletableFuture<Permit> GRANTED = CompletableFuture.completedFuture(NO_SLOT);
+
+    private UnlimitedRateLimiter() {
+    }
+
+    @Override
+    public CompletableFuture<Permit> acquire(Duration maxWait) {
+        return GRANTED;
+    }
+}
