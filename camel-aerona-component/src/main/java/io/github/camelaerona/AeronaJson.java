@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The JSON mapping of Aerona's records: java.time as ISO text, decimals as BigDecimal, offsets kept. */
@@ -15,6 +16,8 @@ public final class AeronaJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // keep 12.30 as 12.30 when a record passes through a JSON tree
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private AeronaJson() {
