@@ -41,6 +41,8 @@ abstract class AeronaRouteTestSupport {
     /** A started context with the aerona component configured for the sandbox's account, running the routes. */
     protected CamelContext startContext(RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
+        // some tests leave exchanges waiting for the rate budget on purpose; do not wait 45 s for them
+        context.getShutdownStrategy().setTimeout(2);
         AeronaComponent aerona = new AeronaComponent();
         aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
         aerona.getConfiguration().setUsername(sandbox.username());
