@@ -49,12 +49,17 @@ abstract class AeronaRouteTestSupport {
         aerona.getConfiguration().setPassword(sandbox.password());
         configure(aerona);
         context.addComponent("aerona", aerona);
+        bindBeans(context);
         for (RoutesBuilder route : routes) {
             context.addRoutes(route);
         }
         context.start();
         contexts.add(context);
         return context;
+    }
+
+    /** Hook for a test's registry beans, bound before the routes start. */
+    protected void bindBeans(CamelContext context) {
     }
 
     /** Hook for a test's component settings. */
