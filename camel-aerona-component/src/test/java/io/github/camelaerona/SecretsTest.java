@@ -1,0 +1,145 @@
+package io.github.camelaerona;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Objects;
+
+import io.github.camelaerona.sandbox.RecordedRequest;
+import io.github.camelaerona.sandbox.SandboxFault;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The password and the tokens never show in the component's or Camel's logs (at TRACE), in exception messages,
+ * or in endpoint URIs, across logins, re-logins, refusals and failures. Component-level credentials never show at
+ * all; a password written into an endpoint URI is masked everywhere but in Camel's own TRACE of the raw URI.
+ */
+class SecretsTest extends AeronaRouteTestSupport {
+
+    private static final String PASSWORD_IN_URI = "uri-Secret-Pa55";
+    private final List<String> lines = new ArrayList<>();
+    private CapturingAppender appender;
+
+    @BeforeEach
+    void captureLogs() {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logs.getConfiguration();
+        appender = new CapturingAppender(lines);
+        appender.start();
+        config.addAppender(appender);
+        for (String name : List.of("io.github.camelaerona", "org.apache.camel")) {
+            LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
+            logger.addAppender(appender, Level.TRACE, null);
+            config.addLogger(name, logger);
+        }
+        logs.updateLoggers();
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logs.getConfiguration();
+        config.removeLogger("io.github.camelaerona");
+        config.removeLogger("org.apache.camel");
+        logs.updateLoggers();
+        appender.stop();
+    }
+
+    @Test
+    void secretsStayOutOfLogsExceptionsAndUris() throws Exception {
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call").to("aerona:getPayment");
+                from("direct:wrongPassword").to("aerona:getPractices?username=" + sandbox.username()
+                        + "&password=" + PASSWORD_IN_URI + "&baseUrl=" + sandbox.baseUrl().replace("127.0.0.1", "localhost"));
+            }
+        });
+        ProducerTemplate template = context.createProducerTemplate();
+        List<String> messages = new ArrayList<>();
+
+        template.requestBodyAndHeader("direct:call", null, AeronaConstants.PAYMENT_ID, 187900);
+        sandbox.invalidateTokens(sandbox.username());
+        template.requestBodyAndHeader("direct:call", null, AeronaConstants.PAYMENT_ID, 187900); // 401, re-login, retry
+        collect(messages, template.request("direct:call", x -> x.getMessage().setHeader(AeronaConstants.PAYMENT_ID, 424242)));
+        sandbox.injectFault(SandboxFault.dropConnection().path("/payments"));
+        collect(messages, template.request("direct:call", x -> x.getMessage().setHeader(AeronaConstants.PAYMENT_ID, 187900)));
+        collect(messages, template.request("direct:call", x -> x.getMessage().setHeader(AeronaConstants.PAYMENT_ID, "bad")));
+        collect(messages, template.request("direct:wrongPassword", x -> { }));
+
+        List<String> secrets = new ArrayList<>();
+        secrets.add(sandbox.password());
+        secrets.add(PASSWORD_IN_URI);
+        sandbox.requests().stream().map(RecordedRequest::token).filter(Objects::nonNull).distinct().forEach(secrets::add);
+        assertTrue(secrets.size() >= 4, "two passwords and at least two tokens to look for: " + secrets.size());
+        assertFalse(lines.isEmpty(), "the logs were captured");
+
+        for (Endpoint endpoint : context.getEndpoints()) {
+            // toString() is what logs, errors and tooling show; getEndpointUri() is the key to resolve the endpoint again
+            messages.add(endpoint.toString());
+        }
+        assertTrue(messages.stream().anyMatch(m -> m.contains("password=xxxxxx")), "the URI password is shown masked");
+        for (String secret : secrets) {
+            for (String line : lines) {
+                // Camel's engine traces a raw endpoint URI before it is masked: a password written into a URI shows
+                // there at TRACE only, which is why the docs say to set credentials on the component
+                boolean uriTrace = secret.equals(PASSWORD_IN_URI) && line.startsWith("TRACE org.apache.camel.");
+                assertFalse(line.contains(secret) && !uriTrace, () -> "a secret is in the log line: " + line);
+            }
+            for (String message : messages) {
+                assertFalse(message.contains(secret), () -> "a secret is in: " + message);
+            }
+        }
+    }
+
+    private static void collect(List<String> messages, Exchange exchange) {
+        Throwable e = exchange.getException();
+        assertTrue(e != null, "the exchange failed");
+        while (e != null) {
+            messages.add(e.toString());
+            e = e.getCause();
+        }
+        messages.add(String.valueOf(exchange.getMessage().getHeaders()));
+    }
+
+    private static final class CapturingAppender extends AbstractAppender {
+        private final List<String> lines;
+
+        CapturingAppender(List<String> lines) {
+            super("capture", null, null, true, Property.EMPTY_ARRAY);
+            this.lines = lines;
+        }
+
+        @Override
+        public void append(LogEvent event) {
+            StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + ": ")
+                    .append(event.getMessage().getFormattedMessage());
+            for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
+                line.append(" | ").append(t);
+            }
+            synchronized (lines) {
+                lines.add(line.toString());
+            }
+        }
+    }
+
+}
