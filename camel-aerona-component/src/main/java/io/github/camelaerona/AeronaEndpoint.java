@@ -10,10 +10,12 @@ import javax.net.ssl.SSLContext;
 import io.github.camelaerona.http.AeronaHttpTransport;
 import io.github.camelaerona.session.AeronaSession;
 import io.github.camelaerona.session.AeronaSessions;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
@@ -25,7 +27,7 @@ import org.apache.camel.util.ObjectHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
              category = { Category.API, Category.SAAS, Category.HEALTH }, headersClass = AeronaConstants.class)
-public class AeronaEndpoint extends DefaultEndpoint {
+public class AeronaEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriParam
     private AeronaConfiguration configuration;
@@ -136,6 +138,16 @@ public class AeronaEndpoint extends DefaultEndpoint {
 
     public AeronaConfiguration getConfiguration() {
         return configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
     }
 
     public void setConfiguration(AeronaConfiguration configuration) {
