@@ -49,18 +49,28 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelaerona.AeronaConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emitupdates":
+        case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
         case "fromdate":
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.camelaerona.AeronaHttpClientConfigurer.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includedisabled":
         case "includeDisabled": getOrCreateConfiguration(target).setIncludeDisabled(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialfromdate":
+        case "initialFromDate": getOrCreateConfiguration(target).setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "invoiceid":
         case "invoiceId": getOrCreateConfiguration(target).setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookbackdays":
+        case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "objecttype":
+        case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, io.github.camelaerona.AeronaWebhookObjectType.class, value)); return true;
         case "onsiteonly":
         case "onsiteOnly": getOrCreateConfiguration(target).setOnsiteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -96,11 +106,21 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "timeofday":
         case "timeOfDay": getOrCreateConfiguration(target).setTimeOfDay(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "timezone":
+        case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": getOrCreateConfiguration(target).setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": getOrCreateConfiguration(target).setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": getOrCreateConfiguration(target).setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -127,18 +147,28 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return io.github.camelaerona.AeronaConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "emitupdates":
+        case "emitUpdates": return boolean.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.camelaerona.AeronaHttpClientConfigurer.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includedisabled":
         case "includeDisabled": return java.lang.Boolean.class;
+        case "initialfromdate":
+        case "initialFromDate": return java.lang.String.class;
         case "invoiceid":
         case "invoiceId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookbackdays":
+        case "lookbackDays": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "objecttype":
+        case "objectType": return io.github.camelaerona.AeronaWebhookObjectType.class;
         case "onsiteonly":
         case "onsiteOnly": return java.lang.Boolean.class;
         case "password": return java.lang.String.class;
@@ -174,11 +204,21 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "throwExceptionOnFailure": return boolean.class;
         case "timeofday":
         case "timeOfDay": return java.lang.Integer.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "tokenrenewmargin":
         case "tokenRenewMargin": return long.class;
         case "username": return java.lang.String.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -206,18 +246,28 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "emitupdates":
+        case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
         case "fromdate":
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "includedisabled":
         case "includeDisabled": return getOrCreateConfiguration(target).getIncludeDisabled();
+        case "initialfromdate":
+        case "initialFromDate": return getOrCreateConfiguration(target).getInitialFromDate();
         case "invoiceid":
         case "invoiceId": return getOrCreateConfiguration(target).getInvoiceId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookbackdays":
+        case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "objecttype":
+        case "objectType": return getOrCreateConfiguration(target).getObjectType();
         case "onsiteonly":
         case "onsiteOnly": return getOrCreateConfiguration(target).getOnsiteOnly();
         case "password": return getOrCreateConfiguration(target).getPassword();
@@ -253,11 +303,21 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "timeofday":
         case "timeOfDay": return getOrCreateConfiguration(target).getTimeOfDay();
+        case "timezone":
+        case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
         case "todate":
         case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return getOrCreateConfiguration(target).getTokenRenewMargin();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        case "webhookcomponentname":
+        case "webhookComponentName": return getOrCreateConfiguration(target).getWebhookComponentName();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return getOrCreateConfiguration(target).getWebhookMaxBodySize();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

@@ -29,6 +29,12 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "appointmentStatusId": target.getConfiguration().setAppointmentStatusId(property(camelContext, java.lang.Integer.class, value)); return true;
         case "appointmenttypeid":
         case "appointmentTypeId": target.getConfiguration().setAppointmentTypeId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -39,22 +45,36 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianTypeId": target.getConfiguration().setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "emitupdates":
+        case "emitUpdates": target.getConfiguration().setEmitUpdates(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fromdate":
         case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, io.github.camelaerona.AeronaHttpClientConfigurer.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includedisabled":
         case "includeDisabled": target.getConfiguration().setIncludeDisabled(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialfromdate":
+        case "initialFromDate": target.getConfiguration().setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "invoiceid":
         case "invoiceId": target.getConfiguration().setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lookbackdays":
+        case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "objecttype":
+        case "objectType": target.getConfiguration().setObjectType(property(camelContext, io.github.camelaerona.AeronaWebhookObjectType.class, value)); return true;
         case "onsiteonly":
         case "onsiteOnly": target.getConfiguration().setOnsiteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -62,6 +82,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "patientId": target.getConfiguration().setPatientId(property(camelContext, java.lang.Long.class, value)); return true;
         case "paymentid":
         case "paymentId": target.getConfiguration().setPaymentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "practiceid":
         case "practiceId": target.getConfiguration().setPracticeId(property(camelContext, java.lang.Long.class, value)); return true;
         case "proxyhost":
@@ -80,21 +102,48 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rawJson": target.getConfiguration().setRawJson(property(camelContext, boolean.class, value)); return true;
         case "remoteonly":
         case "remoteOnly": target.getConfiguration().setRemoteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "searchstart":
         case "searchStart": target.getConfiguration().setSearchStart(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "timeofday":
         case "timeOfDay": target.getConfiguration().setTimeOfDay(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timezone":
+        case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": target.getConfiguration().setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookcomponentname":
+        case "webhookComponentName": target.getConfiguration().setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": target.getConfiguration().setWebhookMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -108,6 +157,12 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "appointmentStatusId": return java.lang.Integer.class;
         case "appointmenttypeid":
         case "appointmentTypeId": return java.lang.Long.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -118,22 +173,36 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianTypeId": return java.lang.Integer.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
+        case "emitupdates":
+        case "emitUpdates": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.camelaerona.AeronaHttpClientConfigurer.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includedisabled":
         case "includeDisabled": return java.lang.Boolean.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
+        case "initialfromdate":
+        case "initialFromDate": return java.lang.String.class;
         case "invoiceid":
         case "invoiceId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lookbackdays":
+        case "lookbackDays": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "objecttype":
+        case "objectType": return io.github.camelaerona.AeronaWebhookObjectType.class;
         case "onsiteonly":
         case "onsiteOnly": return java.lang.Boolean.class;
         case "password": return java.lang.String.class;
@@ -141,6 +210,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "patientId": return java.lang.Long.class;
         case "paymentid":
         case "paymentId": return java.lang.Long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "practiceid":
         case "practiceId": return java.lang.Long.class;
         case "proxyhost":
@@ -159,21 +230,48 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rawJson": return boolean.class;
         case "remoteonly":
         case "remoteOnly": return java.lang.Boolean.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "searchstart":
         case "searchStart": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
         case "timeofday":
         case "timeOfDay": return java.lang.Integer.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timezone":
+        case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
         case "tokenrenewmargin":
         case "tokenRenewMargin": return long.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "username": return java.lang.String.class;
+        case "webhookcomponentname":
+        case "webhookComponentName": return java.lang.String.class;
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return long.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -188,6 +286,12 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "appointmentStatusId": return target.getConfiguration().getAppointmentStatusId();
         case "appointmenttypeid":
         case "appointmentTypeId": return target.getConfiguration().getAppointmentTypeId();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
@@ -198,22 +302,36 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianTypeId": return target.getConfiguration().getClinicianTypeId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
+        case "emitupdates":
+        case "emitUpdates": return target.getConfiguration().isEmitUpdates();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "fromdate":
         case "fromDate": return target.getConfiguration().getFromDate();
+        case "greedy": return target.isGreedy();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "includedisabled":
         case "includeDisabled": return target.getConfiguration().getIncludeDisabled();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
+        case "initialfromdate":
+        case "initialFromDate": return target.getConfiguration().getInitialFromDate();
         case "invoiceid":
         case "invoiceId": return target.getConfiguration().getInvoiceId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lookbackdays":
+        case "lookbackDays": return target.getConfiguration().getLookbackDays();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "objecttype":
+        case "objectType": return target.getConfiguration().getObjectType();
         case "onsiteonly":
         case "onsiteOnly": return target.getConfiguration().getOnsiteOnly();
         case "password": return target.getConfiguration().getPassword();
@@ -221,6 +339,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "patientId": return target.getConfiguration().getPatientId();
         case "paymentid":
         case "paymentId": return target.getConfiguration().getPaymentId();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "practiceid":
         case "practiceId": return target.getConfiguration().getPracticeId();
         case "proxyhost":
@@ -239,21 +359,57 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rawJson": return target.getConfiguration().isRawJson();
         case "remoteonly":
         case "remoteOnly": return target.getConfiguration().getRemoteOnly();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "searchstart":
         case "searchStart": return target.getConfiguration().getSearchStart();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
         case "timeofday":
         case "timeOfDay": return target.getConfiguration().getTimeOfDay();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "timezone":
+        case "timeZone": return target.getConfiguration().getTimeZone();
         case "todate":
         case "toDate": return target.getConfiguration().getToDate();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return target.getConfiguration().getTokenRenewMargin();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "username": return target.getConfiguration().getUsername();
+        case "webhookcomponentname":
+        case "webhookComponentName": return target.getConfiguration().getWebhookComponentName();
+        case "webhookmaxbodysize":
+        case "webhookMaxBodySize": return target.getConfiguration().getWebhookMaxBodySize();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

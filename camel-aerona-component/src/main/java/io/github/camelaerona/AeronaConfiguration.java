@@ -1,6 +1,7 @@
 package io.github.camelaerona;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -64,6 +65,27 @@ public class AeronaConfiguration implements Cloneable {
     private boolean rawJson;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean throwExceptionOnFailure = true;
+
+    @UriParam(label = "consumer")
+    private String initialFromDate;
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int lookbackDays = 1;
+    @UriParam(label = "consumer")
+    private String timeZone;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean emitUpdates;
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer")
+    private AeronaWebhookObjectType objectType;
+    @UriParam(label = "consumer")
+    private String webhookPath;
+    @UriParam(label = "consumer", defaultValue = "platform-http")
+    private String webhookComponentName = "platform-http";
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+    @UriParam(label = "consumer", defaultValue = "1048576")
+    private long webhookMaxBodySize = 1024 * 1024;
 
     @UriParam(label = "advanced", defaultValue = "300")
     private int rateLimit = 300;
@@ -491,5 +513,115 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setHttpClientConfigurer(AeronaHttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getInitialFromDate() {
+        return initialFromDate;
+    }
+
+    /**
+     * Polling consumer: the first day (yyyy-MM-dd) the first poll asks for. Default: today in timeZone.
+     */
+    public void setInitialFromDate(String initialFromDate) {
+        this.initialFromDate = initialFromDate;
+    }
+
+    public int getLookbackDays() {
+        return lookbackDays;
+    }
+
+    /**
+     * Polling consumer: each later poll asks from this many days before the newest record date delivered, so records Aerona files late are still found (the idempotent repository drops those already emitted).
+     */
+    public void setLookbackDays(int lookbackDays) {
+        this.lookbackDays = lookbackDays;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    /**
+     * Polling consumer: the time zone (such as Europe/London) in which today and record dates are taken. Default: the JVM's zone.
+     */
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public boolean isEmitUpdates() {
+        return emitUpdates;
+    }
+
+    /**
+     * Polling consumer: emit a record again when its content changed (keyed by id and content) instead of once per id.
+     */
+    public void setEmitUpdates(boolean emitUpdates) {
+        this.emitUpdates = emitUpdates;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Consumers: where the keys of records and webhook events already processed are kept. Default: an in-memory repository per consumer; use a file, JDBC or other persistent one to remember across restarts, or a clustered one to share between instances.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public AeronaWebhookObjectType getObjectType() {
+        return objectType;
+    }
+
+    /**
+     * Webhook consumer: the type of object the webhook is for: Patient, Appointment or Treatment.
+     */
+    public void setObjectType(AeronaWebhookObjectType objectType) {
+        this.objectType = objectType;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    /**
+     * Webhook consumer: the path to listen on. Default: /aerona/ and the object type in lower case (/aerona/appointment).
+     */
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookComponentName() {
+        return webhookComponentName;
+    }
+
+    /**
+     * Webhook consumer: the Camel HTTP consumer component (a RestConsumerFactory) that receives the webhooks, such as platform-http (the runtime's own HTTP server), netty-http, jetty or undertow.
+     */
+    public void setWebhookComponentName(String webhookComponentName) {
+        this.webhookComponentName = webhookComponentName;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * Webhook consumer: a secret every webhook request must carry, as the query parameter secret or the header X-Aerona-Webhook-Secret; requests without it get 401. Put it in the URL you register with Aerona.
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public long getWebhookMaxBodySize() {
+        return webhookMaxBodySize;
+    }
+
+    /**
+     * Webhook consumer: the largest request body accepted, in bytes; larger ones get 413.
+     */
+    public void setWebhookMaxBodySize(long webhookMaxBodySize) {
+        this.webhookMaxBodySize = webhookMaxBodySize;
     }
 }

@@ -17,6 +17,11 @@ public final class AeronaConstants {
     public static final String OPERATION = "CamelAeronaOperation";
     @Metadata(description = "The HTTP status code of Aerona's reply.", javaType = "Integer", label = "producer")
     public static final String RESPONSE_CODE = "CamelAeronaResponseCode";
+    @Metadata(description = "The id of the record a polling consumer emitted.", javaType = "Long", label = "consumer")
+    public static final String RECORD_ID = "CamelAeronaRecordId";
+    @Metadata(description = "The object type of a webhook event, as configured (Patient, Appointment or Treatment).",
+              javaType = "String", label = "consumer")
+    public static final String WEBHOOK_OBJECT_TYPE = "CamelAeronaWebhookObjectType";
 
     @Metadata(description = "The appointment whose status updateAppointmentStatus changes.", javaType = "Long", label = "producer")
     public static final String APPOINTMENT_ID = "CamelAeronaAppointmentId";
@@ -38,9 +43,9 @@ public final class AeronaConstants {
     public static final String INVOICE_ID = "CamelAeronaInvoiceId";
     @Metadata(description = "The first day findAppointmentSlots searches (yyyy-MM-dd or a java.time value).", javaType = "java.time.LocalDate", label = "producer")
     public static final String SEARCH_START = "CamelAeronaSearchStart";
-    @Metadata(description = "The first day searchPayments and searchInvoices cover.", javaType = "java.time.LocalDate", label = "producer")
+    @Metadata(description = "The first day searchPayments and searchInvoices cover; on a polling consumer's exchanges, the first day of the window polled.", javaType = "java.time.LocalDate", label = "common")
     public static final String FROM_DATE = "CamelAeronaFromDate";
-    @Metadata(description = "The last day searchPayments and searchInvoices cover.", javaType = "java.time.LocalDate", label = "producer")
+    @Metadata(description = "The last day searchPayments and searchInvoices cover; on a polling consumer's exchanges, the last day of the window polled.", javaType = "java.time.LocalDate", label = "common")
     public static final String TO_DATE = "CamelAeronaToDate";
     @Metadata(description = "For findAppointmentSlots: 0 any, 1 before 12pm, 2 12pm-5pm, 3 after 5pm.", javaType = "Integer", label = "producer")
     public static final String TIME_OF_DAY = "CamelAeronaTimeOfDay";

@@ -18,7 +18,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -27,7 +27,7 @@ import org.apache.camel.util.ObjectHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
              category = { Category.API, Category.SAAS, Category.HEALTH }, headersClass = AeronaConstants.class)
-public class AeronaEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+public class AeronaEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriParam
     private AeronaConfiguration configuration;
@@ -55,8 +55,28 @@ public class AeronaEndpoint extends DefaultEndpoint implements AsyncEndpoint, En
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("aerona:" + configuration.getOperation() + " has no consumer yet");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        AeronaOperation operation = configuration.getOperation();
+        Consumer consumer;
+        if (operation == AeronaOperation.webhook) {
+            if (configuration.getObjectType() == null) {
+                throw new IllegalArgumentException("aerona:webhook needs objectType: Patient, Appointment or Treatment");
+            }
+            consumer = new AeronaWebhookConsumer(this, processor);
+        } else if (operation.spec().isPollable()) {
+            consumer = new AeronaPollingConsumer(this, processor);
+        } else {
+            throw new IllegalArgumentException("aerona:" + operation + " cannot start a route: poll with"
+                    + " aerona:searchPayments or aerona:searchInvoices, or receive events with aerona:webhook");
+        }
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** One poll a minute: 15 of Aerona's 300 requests per 15 minutes. */
+    @Override
+    public long getDefaultDelay() {
+        return 60_000L;
     }
 
     /** Fails early on settings that can never work, before anything is sent. */

@@ -69,7 +69,8 @@ public enum AeronaOperation {
 
     searchPayments(get("/payments/search")
             .query(PATIENT_ID, FROM_DATE, TO_DATE)
-            .returnsListOf(Payment.class)),
+            .returnsListOf(Payment.class)
+            .pollableBy("paymentDate")),
 
     getInvoice(get("/invoices/{invoiceId}")
             .path(INVOICE_ID)
@@ -77,7 +78,8 @@ public enum AeronaOperation {
 
     searchInvoices(get("/invoices/search")
             .query(PATIENT_ID, FROM_DATE, TO_DATE)
-            .returnsListOf(Invoice.class)),
+            .returnsListOf(Invoice.class)
+            .pollableBy("date")),
 
     getClinicians(get("/clinicians")
             .query(PRACTICE_ID, APPOINTMENT_TYPE_ID)

@@ -126,13 +126,13 @@ public class AeronaProducer extends DefaultAsyncProducer {
         }
     }
 
-    private static Exception failure(String operation, Throwable cause) {
+    static RuntimeException failure(String operation, Throwable cause) {
         if (cause instanceof AeronaException aerona) {
             return aerona;
         }
         if (cause instanceof IOException io) {
             return new AeronaException("Aerona operation " + operation + " could not reach Aerona: " + io, io);
         }
-        return cause instanceof Exception e ? e : new AeronaException("Aerona operation " + operation + " failed", cause);
+        return cause instanceof RuntimeException e ? e : new AeronaException("Aerona operation " + operation + " failed", cause);
     }
 }

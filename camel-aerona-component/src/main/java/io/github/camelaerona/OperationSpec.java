@@ -42,6 +42,7 @@ public final class OperationSpec {
     private Class<?> resultType;
     private boolean resultList;
     private boolean inferredPath;
+    private String pollDateField;
 
     private OperationSpec(String method, String path) {
         this.method = method;
@@ -131,6 +132,15 @@ public final class OperationSpec {
         return this;
     }
 
+    /**
+     * The operation searches a date window and can feed a polling consumer; the field holds each record's date
+     * (a date, or a date-time whose date counts in the consumer's time zone).
+     */
+    OperationSpec pollableBy(String dateField) {
+        this.pollDateField = dateField;
+        return this;
+    }
+
     /** The path is not on Aerona's published page and was inferred. */
     OperationSpec inferredPath() {
         this.inferredPath = true;
@@ -159,6 +169,15 @@ public final class OperationSpec {
 
     public List<String> ruleDescriptions() {
         return List.copyOf(ruleDescriptions);
+    }
+
+    public boolean isPollable() {
+        return pollDateField != null;
+    }
+
+    /** The record field a polling consumer reads each record's date from. */
+    public String pollDateField() {
+        return pollDateField;
     }
 
     public boolean isConsumerOnly() {

@@ -50,6 +50,7 @@ public final class AeronaSandbox implements AutoCloseable {
     private final SandboxAccounts accounts;
     private final SandboxData data;
     private final SandboxApi api;
+    private final SandboxWebhooks webhooks;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -60,6 +61,8 @@ public final class AeronaSandbox implements AutoCloseable {
         settings.users.forEach(accounts::addUser);
         this.data = new SandboxData(clock, settings.zone);
         this.api = new SandboxApi(BASE_PATH, clock, accounts, data);
+        this.webhooks = new SandboxWebhooks(clock, new com.fasterxml.jackson.databind.ObjectMapper());
+        data.onChange(webhooks::publish);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port);
         if (settings.https) {
             HttpsServer https = HttpsServer.create(address, 0);
@@ -112,6 +115,11 @@ public final class AeronaSandbox implements AutoCloseable {
     /** The practice data, to read what a test expects or to add payments and invoices. */
     public SandboxData data() {
         return data;
+    }
+
+    /** Webhook registrations and the log of deliveries. */
+    public SandboxWebhooks webhooks() {
+        return webhooks;
     }
 
     /** Every request seen so far, oldest first. */
@@ -178,6 +186,7 @@ public final class AeronaSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         server.stop(0);
         executor.shutdownNow();
     }

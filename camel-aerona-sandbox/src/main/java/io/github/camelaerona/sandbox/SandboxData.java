@@ -46,6 +46,14 @@ public final class SandboxData {
     private final AtomicLong nextAppointmentId = new AtomicLong(34234);
     private final AtomicLong nextPaymentId = new AtomicLong(187900);
     private final AtomicLong nextInvoiceId = new AtomicLong(337200);
+    private final AtomicLong nextTreatmentId = new AtomicLong(550000);
+    private final Map<Long, Map<String, Object>> treatments = new LinkedHashMap<>();
+    private volatile java.util.function.BiConsumer<String, Map<String, Object>> changes = (type, record) -> { };
+
+    /** Whoever hears of changes (the webhooks): the object type and a copy of the changed record. */
+    void onChange(java.util.function.BiConsumer<String, Map<String, Object>> listener) {
+        this.changes = listener;
+    }
 
     SandboxData(Clock clock, ZoneId practiceZone) {
         this.clock = clock;
@@ -245,6 +253,7 @@ public final class SandboxData {
         appointment.put("patientId", patientId);
         appointment.put("createdByApi", true);
         appointments.put(id, appointment);
+        changes.accept("Appointment", copy(appointment));
         return id;
     }
 
@@ -255,7 +264,66 @@ public final class SandboxData {
             return false;
         }
         appointment.put("appointmentStatusId", statusId);
+        changes.accept("Appointment", copy(appointment));
         return true;
+    }
+
+    /** Changes an appointment's status as staff would in Aerona's own screens (fires the Appointment webhook). */
+    public synchronized Map<String, Object> changeAppointment(long appointmentId, Map<String, Object> fields) {
+        Map<String, Object> appointment = appointments.get(appointmentId);
+        if (appointment == null) {
+            throw new IllegalArgumentException("No appointment " + appointmentId);
+        }
+        appointment.putAll(fields);
+        changes.accept("Appointment", copy(appointment));
+        return copy(appointment);
+    }
+
+    /** Changes a payment's fields, as a refund or a correction in Aerona would. */
+    public synchronized Map<String, Object> changePayment(long paymentId, Map<String, Object> fields) {
+        Map<String, Object> payment = payments.get(paymentId);
+        if (payment == null) {
+            throw new IllegalArgumentException("No payment " + paymentId);
+        }
+        payment.putAll(fields);
+        payment.put("dateModified", format(OffsetDateTime.now(clock)));
+        return copy(payment);
+    }
+
+    /** Changes a patient's fields (fires the Patient webhook). */
+    public synchronized Map<String, Object> updatePatient(long patientId, Map<String, Object> fields) {
+        Map<String, Object> patient = patients.get(patientId);
+        if (patient == null) {
+            throw new IllegalArgumentException("No patient " + patientId);
+        }
+        patient.putAll(fields);
+        changes.accept("Patient", copy(patient));
+        return copy(patient);
+    }
+
+    /** Records a treatment for a patient (fires the Treatment webhook). */
+    public synchronized Map<String, Object> addTreatment(long patientId, String treatmentName, BigDecimal price) {
+        Map<String, Object> patient = patients.get(patientId);
+        if (patient == null) {
+            throw new IllegalArgumentException("No patient " + patientId);
+        }
+        long id = nextTreatmentId.getAndIncrement();
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", id);
+        t.put("patientId", patientId);
+        t.put("practiceId", patient.get("practiceId"));
+        t.put("userId", 34567L);
+        t.put("treatmentName", treatmentName);
+        t.put("status", "Completed");
+        t.put("price", price);
+        t.put("date", today().toString());
+        treatments.put(id, t);
+        changes.accept("Treatment", copy(t));
+        return copy(t);
+    }
+
+    public synchronized List<Map<String, Object>> treatments() {
+        return copies(treatments.values());
     }
 
     /** Adds a payment dated now (or as given in the fields) and returns it; for polling tests and demos. */
