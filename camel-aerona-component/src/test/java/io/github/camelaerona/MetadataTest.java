@@ -46,7 +46,8 @@ class MetadataTest {
             Field constant = AeronaConstants.class.getField(p.name());
             assertEquals(p.headerName(), constant.get(null));
         }
-        assertEquals(AeronaParameter.values().length + 2, headers.size(), "parameters plus operation and response code");
+        assertEquals(AeronaParameter.values().length + 4, headers.size(),
+                "parameters plus operation, response code, record id and webhook object type");
     }
 
     @Test

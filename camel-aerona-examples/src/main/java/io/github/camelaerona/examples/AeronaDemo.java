@@ -1,5 +1,10 @@
 package io.github.camelaerona.examples;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import org.apache.camel.main.Main;
 
@@ -15,11 +20,12 @@ public final class AeronaDemo {
 
     public static void main(String[] args) throws Exception {
         String baseUrl = System.getenv("AERONA_BASE_URL");
-        AeronaSandbox sandbox = null;
         String username = System.getenv("AERONA_USERNAME");
         String password = System.getenv("AERONA_PASSWORD");
         Long patientId = System.getenv("AERONA_DEMO_PATIENT_ID") == null ? null
                 : Long.valueOf(System.getenv("AERONA_DEMO_PATIENT_ID"));
+        Path dir = Path.of(System.getProperty("aerona.demo.dir", "target/aerona-demo"));
+        AeronaSandbox sandbox = null;
         if (baseUrl == null || baseUrl.isBlank()) {
             sandbox = AeronaSandbox.start();
             baseUrl = sandbox.baseUrl();
@@ -33,7 +39,7 @@ public final class AeronaDemo {
         }
         boolean failed = false;
         try {
-            DemoSummary summary = run(baseUrl, username, password, patientId);
+            DemoSummary summary = run(baseUrl, username, password, patientId, sandbox, dir);
             System.out.println();
             System.out.println("camel-aerona demo against " + baseUrl);
             System.out.println(summary);
@@ -54,18 +60,49 @@ public final class AeronaDemo {
         }
     }
 
-    /** Starts camel-main with the aerona component set through properties, runs the demo route once, stops. */
-    public static DemoSummary run(String baseUrl, String username, String password, Long patientId) throws Exception {
+    /**
+     * Starts camel-main with the aerona component set through properties, waits for the payments poll, runs the
+     * booking route once and, against the sandbox, waits for its Appointment webhooks; then stops.
+     */
+    public static DemoSummary run(String baseUrl, String username, String password, Long patientId,
+            AeronaSandbox sandbox, Path dir) throws Exception {
+        int port = freePort();
         Main main = new Main();
         main.addInitialProperty("camel.component.aerona.baseUrl", baseUrl);
         main.addInitialProperty("camel.component.aerona.username", username);
         main.addInitialProperty("camel.component.aerona.password", password);
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", "127.0.0.1");
+        main.addInitialProperty("camel.server.port", String.valueOf(port));
+        DemoFeeds feeds = new DemoFeeds(dir.resolve("payments"));
         main.configure().addRoutesBuilder(new DemoRoutes(patientId));
+        main.configure().addRoutesBuilder(feeds);
+        if (sandbox != null) {
+            sandbox.webhooks().register("Appointment", "http://127.0.0.1:" + port + "/aerona/appointment");
+        }
         main.start();
         try {
-            return main.getCamelTemplate().requestBody("direct:demo", null, DemoSummary.class);
+            boolean polled = feeds.firstPollDone().await(30, TimeUnit.SECONDS);
+            DemoSummary summary = main.getCamelTemplate().requestBody("direct:demo", null, DemoSummary.class);
+            summary.add("Payments poll:      %s", polled
+                    ? feeds.paymentsWritten().size() + " new payments written to " + feeds.paymentsDir()
+                    : "no payments in the first poll");
+            if (sandbox != null && summary.bookedAppointmentId() != null) {
+                feeds.bookedAndConfirmed().await(15, TimeUnit.SECONDS);
+                summary.add("Webhook events:     %d Appointment events (statuses %s)", feeds.appointmentEvents().size(),
+                        feeds.appointmentEvents().stream().map(a -> String.valueOf(a.getAppointmentStatusId())).toList());
+                summary.appointmentEvents(feeds.appointmentEvents().size());
+            }
+            summary.paymentsPolled(feeds.paymentsWritten().size());
+            return summary;
         } finally {
             main.stop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

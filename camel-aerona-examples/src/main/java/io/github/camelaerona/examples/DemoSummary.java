@@ -8,6 +8,8 @@ public final class DemoSummary {
 
     private final List<String> lines = new ArrayList<>();
     private Long bookedAppointmentId;
+    private int appointmentEvents;
+    private int paymentsPolled;
 
     public synchronized void add(String format, Object... args) {
         lines.add(String.format(format, args));
@@ -23,6 +25,22 @@ public final class DemoSummary {
 
     void bookedAppointmentId(Long id) {
         this.bookedAppointmentId = id;
+    }
+
+    public int appointmentEvents() {
+        return appointmentEvents;
+    }
+
+    void appointmentEvents(int count) {
+        this.appointmentEvents = count;
+    }
+
+    public int paymentsPolled() {
+        return paymentsPolled;
+    }
+
+    void paymentsPolled(int count) {
+        this.paymentsPolled = count;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.camelaerona.examples;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,7 @@ import io.github.camelaerona.sandbox.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,12 +32,16 @@ class AeronaDemoTest {
         sandbox.close();
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void demoBooksConfirmsAndReports() throws Exception {
-        DemoSummary summary = AeronaDemo.run(sandbox.baseUrl(), sandbox.username(), sandbox.password(), 426709L);
+        DemoSummary summary = AeronaDemo.run(sandbox.baseUrl(), sandbox.username(), sandbox.password(), 426709L,
+                sandbox, dir);
 
         List<String> lines = summary.lines();
-        assertEquals(9, lines.size(), summary::toString);
+        assertEquals(11, lines.size(), summary::toString);
         assertTrue(lines.get(0).startsWith("Practices:          3"), lines.get(0));
         Long booked = summary.bookedAppointmentId();
         assertNotNull(booked);
@@ -42,19 +50,31 @@ class AeronaDemoTest {
         assertEquals(426709L, appointment.get("patientId"));
 
         List<String> calls = sandbox.requests().stream().map(r -> r.method() + " " + r.path()).toList();
-        assertEquals(List.of("POST /login", "GET /practices", "GET /appointment-types", "GET /clinicians",
-                "GET /find-appointment-slots", "POST /appointments", "PUT /appointments/" + booked + "/status",
-                "GET /patients/426709", "GET /payments/search", "GET /invoices/search"), calls);
+        assertEquals(List.of("POST /login", "GET /payments/search", "GET /practices", "GET /appointment-types",
+                "GET /clinicians", "GET /find-appointment-slots", "POST /appointments",
+                "PUT /appointments/" + booked + "/status", "GET /patients/426709", "GET /payments/search",
+                "GET /invoices/search"), calls, "the poll first, then the booking flow");
         assertTrue(sandbox.requests().stream().allMatch(r -> r.status() == 200));
-        RecordedRequest payments = sandbox.requests().get(8);
+        RecordedRequest payments = sandbox.requests().get(9);
         assertEquals(2, payments.query().size(), "fromDate and toDate only: " + payments.query());
+
+        LocalDate today = LocalDate.now();
+        int lastMonth = sandbox.data().searchPayments(null, today.minusMonths(1), today).size();
+        assertEquals(lastMonth, summary.paymentsPolled());
+        try (var files = Files.list(dir.resolve("payments"))) {
+            assertEquals(lastMonth, files.count(), "one file per payment");
+        }
+        assertEquals(2, summary.appointmentEvents(), "the booking and the confirmation came back as webhooks");
+        assertEquals(List.of(200, 200), sandbox.webhooks().deliveries().stream().map(d -> d.status()).toList());
     }
 
     @Test
     void withoutAPatientNothingIsBooked() throws Exception {
-        DemoSummary summary = AeronaDemo.run(sandbox.baseUrl(), sandbox.username(), sandbox.password(), null);
+        DemoSummary summary = AeronaDemo.run(sandbox.baseUrl(), sandbox.username(), sandbox.password(), null,
+                sandbox, dir);
         assertEquals(null, summary.bookedAppointmentId());
         assertTrue(sandbox.requests(r -> r.method().equals("POST") && r.path().equals("/appointments")).isEmpty());
-        assertEquals(6, summary.lines().size(), summary::toString);
+        assertEquals(7, summary.lines().size(), summary::toString);
+        assertTrue(sandbox.webhooks().deliveries().isEmpty());
     }
 }

@@ -1,0 +1,210 @@
+package io.github.camelaerona;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.camelaerona.model.Appointment;
+import io.github.camelaerona.model.Patient;
+import io.github.camelaerona.model.Treatment;
+import io.github.camelaerona.sandbox.WebhookDelivery;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The webhook consumer on Camel's platform-http (Vert.x) on loopback, fed by a plain client and by the sandbox. */
+class WebhookConsumerTest extends AeronaRouteTestSupport {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final List<Exchange> received = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean failNext = new AtomicBoolean();
+    private int port;
+
+    @BeforeEach
+    void freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @Override
+    protected void bindBeans(CamelContext context) {
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        try {
+            context.addService(new VertxPlatformHttpServer(server));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private RouteBuilder webhooks() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("aerona:webhook?objectType=Appointment").routeId("appointments")
+                        .process(e -> {
+                            if (failNext.getAndSet(false)) {
+                                throw new IllegalStateException("calendar sync failed");
+                            }
+                            received.add(e.copy());
+                        })
+                        .setBody(constant("this reply is not sent to Aerona"));
+                from("aerona:webhook?objectType=Patient&webhookPath=/hooks/patients&webhookSecret=s3cr3t&webhookMaxBodySize=2000")
+                        .process(e -> received.add(e.copy()));
+                from("aerona:webhook?objectType=Treatment").process(e -> received.add(e.copy()));
+                from("direct:book").to("aerona:createAppointment");
+            }
+        };
+    }
+
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String appointment(long id, int status) {
+        return "{\"id\":" + id + ",\"practiceId\":9876,\"userId\":34567,\"appointmentTypeId\":1864,\"appointmentStatusId\":"
+                + status + ",\"appointmentTime\":\"2030-01-19T13:30:00Z\",\"duration\":30,\"patientId\":426709,\"source\":\"api\"}";
+    }
+
+    @Test
+    void answersAsAeronaNeeds() throws Exception {
+        startContext(webhooks());
+
+        HttpResponse<String> ok = post("/aerona/appointment", appointment(1, 2), Map.of());
+        assertEquals(200, ok.statusCode());
+        assertEquals("", ok.body(), "the route's body is not sent back");
+        assertEquals(1, received.size(), "processed before the 200");
+        Exchange event = received.get(0);
+        Appointment a = assertInstanceOf(Appointment.class, event.getMessage().getBody());
+        assertEquals(2, a.getAppointmentStatusId());
+        assertEquals("api", a.getAdditionalProperties().get("source"));
+        assertEquals("Appointment", event.getMessage().getHeader(AeronaConstants.WEBHOOK_OBJECT_TYPE));
+
+        assertEquals(200, post("/aerona/appointment", appointment(1, 2), Map.of()).statusCode(), "a duplicate gets 200");
+        assertEquals(1, received.size(), "and is not processed again");
+
+        assertEquals(400, post("/aerona/appointment", "not json", Map.of()).statusCode());
+        assertEquals(400, post("/aerona/appointment", "[1,2]", Map.of()).statusCode());
+        HttpResponse<String> get = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/aerona/appointment"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, get.statusCode());
+
+        failNext.set(true);
+        assertEquals(500, post("/aerona/appointment", appointment(2, 2), Map.of()).statusCode(), "a failed route asks for a retry");
+        assertEquals(200, post("/aerona/appointment", appointment(2, 2), Map.of()).statusCode(), "the retry is processed");
+        assertEquals(2, received.size());
+        assertEquals(1, received.stream().filter(x -> x.getMessage().getBody(Appointment.class).getId() == 2L).count(),
+                "the event that failed first was processed once");
+    }
+
+    @Test
+    void secretAndBodySizeAreEnforced() throws Exception {
+        startContext(webhooks());
+        String patient = "{\"id\":426709,\"forename\":\"Cathal\",\"surname\":\"Burns\",\"dob\":\"1980-11-22\"}";
+        assertEquals(401, post("/hooks/patients", patient, Map.of()).statusCode());
+        assertEquals(401, post("/hooks/patients?secret=wrong", patient, Map.of()).statusCode());
+        assertEquals(401, post("/hooks/patients", patient, Map.of(AeronaWebhookConsumer.SECRET_HEADER, "s3cr3t-no")).statusCode());
+        assertEquals(0, received.size());
+
+        assertEquals(200, post("/hooks/patients?secret=s3cr3t", patient, Map.of()).statusCode());
+        Patient p = assertInstanceOf(Patient.class, received.get(0).getMessage().getBody());
+        assertEquals(LocalDate.of(1980, 11, 22), p.getDob());
+        assertTrue(received.get(0).getMessage().getHeaders().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("secret")),
+                "the secret does not travel into the route");
+
+        String changed = patient.replace("Burns", "Byrne");
+        assertEquals(200, post("/hooks/patients", changed, Map.of(AeronaWebhookConsumer.SECRET_HEADER, "s3cr3t")).statusCode());
+        assertEquals(2, received.size());
+
+        String big = "{\"id\":1,\"notes\":\"" + "x".repeat(2500) + "\"}";
+        assertEquals(413, post("/hooks/patients?secret=s3cr3t", big, Map.of()).statusCode());
+        assertEquals(2, received.size());
+    }
+
+    @Test
+    void sandboxBookingReachesTheWebhookRouteAndRetriesAfterAFailure() throws Exception {
+        CamelContext context = startContext(webhooks());
+        sandbox.webhooks().register("Appointment", "http://127.0.0.1:" + port + "/aerona/appointment");
+
+        failNext.set(true);
+        Appointment booking = new Appointment();
+        booking.setPracticeId(9876L);
+        booking.setUserId(34568L);
+        booking.setAppointmentTypeId(1864L);
+        booking.setAppointmentStatusId(1);
+        booking.setAppointmentTime(LocalDate.now(ZoneId.of("Europe/London")).plusDays(9).atTime(15, 0)
+                .atZone(ZoneId.of("Europe/London")).toOffsetDateTime());
+        booking.setDuration(30);
+        booking.setPatientId(426705L);
+        Long id = context.createProducerTemplate().requestBody("direct:book", booking, Long.class);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.webhooks().deliveries().size() == 1);
+        WebhookDelivery first = sandbox.webhooks().deliveries().get(0);
+        assertEquals(500, first.status(), "the route failed the first delivery");
+        assertEquals(0, received.size());
+        assertEquals(1, sandbox.webhooks().pending());
+
+        sandbox.clock().advance(Duration.ofMinutes(30));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> sandbox.webhooks().deliveries().size() == 1);
+        sandbox.clock().advance(Duration.ofMinutes(31));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        WebhookDelivery retry = sandbox.webhooks().deliveries().get(1);
+        assertEquals(2, retry.attempt());
+        assertEquals(200, retry.status());
+        assertEquals(first.eventId(), retry.eventId());
+        assertEquals(id, received.get(0).getMessage().getBody(Appointment.class).getId());
+        assertEquals(0, sandbox.webhooks().pending());
+    }
+
+    @Test
+    void treatmentWebhookFromTheSandbox() throws Exception {
+        startContext(webhooks());
+        sandbox.webhooks().register("Treatment", "http://127.0.0.1:" + port + "/aerona/treatment");
+        sandbox.data().addTreatment(426709L, "Scale and polish", new java.math.BigDecimal("60.00"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        Treatment t = assertInstanceOf(Treatment.class, received.get(0).getMessage().getBody());
+        assertEquals("Scale and polish", t.getTreatmentName());
+        assertEquals(new java.math.BigDecimal("60.00"), t.getPrice());
+        assertEquals(0, sandbox.requests().size(), "a webhook endpoint needs no Aerona login");
+    }
+
+    @Test
+    void missingHttpComponentSaysWhatToAdd() {
+        Exception e = assertThrows(Exception.class, () -> startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("aerona:webhook?objectType=Appointment&webhookComponentName=no-such-http").to("log:x");
+            }
+        }));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertTrue(root.getMessage().contains("camel-platform-http-main"), root.getMessage());
+    }
+}
