@@ -10,15 +10,24 @@ import javax.net.ssl.SSLContext;
 import io.github.camelaerona.http.AeronaHttpTransport;
 import io.github.camelaerona.session.AeronaSession;
 import io.github.camelaerona.session.AeronaSessions;
+import java.util.List;
+
 import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
 
 /**
@@ -27,11 +36,13 @@ import org.apache.camel.util.ObjectHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
              category = { Category.API, Category.SAAS, Category.HEALTH }, headersClass = AeronaConstants.class)
-public class AeronaEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+public class AeronaEndpoint extends ScheduledPollEndpoint
+        implements AsyncEndpoint, EndpointServiceLocation, WebhookCapableEndpoint {
 
     @UriParam
     private AeronaConfiguration configuration;
 
+    private WebhookConfiguration webhookConfiguration;
     private AeronaHttpTransport transport;
     private AeronaSession session;
     private AeronaSession.Caller caller;
@@ -71,6 +82,54 @@ public class AeronaEndpoint extends ScheduledPollEndpoint implements AsyncEndpoi
         }
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * For {@code webhook:aerona:webhook?objectType=...}: Camel's webhook component runs the HTTP side and this handler
+     * answers each request as {@link AeronaWebhookConsumer} does.
+     */
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        if (configuration.getOperation() != AeronaOperation.webhook || configuration.getObjectType() == null) {
+            throw new IllegalArgumentException("webhook:aerona needs aerona:webhook?objectType=Patient, Appointment or Treatment");
+        }
+        IdempotentRepository repository = configuration.getIdempotentRepository() != null
+                ? configuration.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        ServiceHelper.startService(repository);
+        AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
+        String objectType = configuration.getObjectType().name();
+        return new AeronaWebhookHandler(configuration, repository, (request, event, outcome) -> {
+            request.getMessage().setBody(event);
+            request.getMessage().setHeader(AeronaConstants.WEBHOOK_OBJECT_TYPE, objectType);
+            return route.process(request,
+                    doneSync -> outcome.done(request.isFailed() || request.isRollbackOnly(), doneSync));
+        });
+    }
+
+    /** Aerona has no API to register webhooks: they are set up in Aerona's settings, so this only says where. */
+    @Override
+    public void registerWebhook() throws Exception {
+        if (webhookConfiguration != null) {
+            org.slf4j.LoggerFactory.getLogger(AeronaEndpoint.class).info(
+                    "Aerona webhooks are set up in Aerona's own settings; point the {} webhook at {}",
+                    configuration.getObjectType(), webhookConfiguration.computeFullExternalUrl());
+        }
+    }
+
+    @Override
+    public void unregisterWebhook() {
+        // nothing to undo: registration is done by hand in Aerona
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
     }
 
     /** One poll a minute: 15 of Aerona's 300 requests per 15 minutes. */

@@ -194,6 +194,32 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
     }
 
     @Test
+    void camelWebhookComponentWorksTheCamelWay() throws Exception {
+        startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:aerona:webhook?objectType=Appointment&webhookSecret=abc&webhookAutoRegister=true"
+                        + "&webhookPath=/camel-webhook/appointments&webhookComponentName=platform-http")
+                        .process(e -> {
+                            if (failNext.getAndSet(false)) {
+                                throw new IllegalStateException("calendar sync failed");
+                            }
+                            received.add(e.copy());
+                        });
+            }
+        });
+        String path = "/camel-webhook/appointments";
+        assertEquals(401, post(path, appointment(7, 2), Map.of()).statusCode());
+        failNext.set(true);
+        assertEquals(500, post(path + "?secret=abc", appointment(7, 2), Map.of()).statusCode());
+        assertEquals(200, post(path + "?secret=abc", appointment(7, 2), Map.of()).statusCode());
+        assertEquals(200, post(path + "?secret=abc", appointment(7, 2), Map.of()).statusCode());
+        assertEquals(1, received.size(), "processed once");
+        assertEquals(7L, received.get(0).getMessage().getBody(Appointment.class).getId());
+        assertEquals("Appointment", received.get(0).getMessage().getHeader(AeronaConstants.WEBHOOK_OBJECT_TYPE));
+    }
+
+    @Test
     void missingHttpComponentSaysWhatToAdd() {
         Exception e = assertThrows(Exception.class, () -> startContext(new RouteBuilder() {
             @Override
