@@ -179,6 +179,35 @@ class AeronaSandboxTest {
     }
 
     @Test
+    void webhookIsRetriedHourlyUpTo24MoreTimes() throws Exception {
+        sandbox = AeronaSandbox.start();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        sandbox.webhooks().register("Patient", "http://127.0.0.1:" + closedPort + "/aerona/patient");
+        sandbox.data().updatePatient(426709L, Map.of("mobile", "07700 900999"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> sandbox.webhooks().deliveries().size() == 1);
+        for (int retry = 1; retry <= SandboxWebhooks.MAX_RETRIES; retry++) {
+            int expected = retry + 1;
+            sandbox.clock().advance(SandboxWebhooks.RETRY_INTERVAL);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> sandbox.webhooks().deliveries().size() == expected);
+        }
+        assertEquals(0, sandbox.webhooks().pending(), "given up after 24 retries");
+        sandbox.clock().advance(SandboxWebhooks.RETRY_INTERVAL);
+        List<WebhookDelivery> deliveries = sandbox.webhooks().deliveries();
+        assertEquals(25, deliveries.size());
+        assertEquals(25, deliveries.get(24).attempt());
+        assertTrue(deliveries.stream().allMatch(d -> d.status() == -1 && d.eventId() == deliveries.get(0).eventId()));
+        assertTrue(deliveries.get(0).body().contains("07700 900999"));
+        Duration gap = Duration.between(deliveries.get(0).at(), deliveries.get(1).at());
+        assertTrue(gap.compareTo(Duration.ofHours(1)) >= 0 && gap.compareTo(Duration.ofMinutes(61)) < 0,
+                "an hour apart on the sandbox clock, was " + gap);
+    }
+
+    @Test
     void httpsWithTheBundledTrustStore() throws Exception {
         sandbox = AeronaSandbox.builder().https(true).start();
         assertTrue(sandbox.baseUrl().startsWith("https://127.0.0.1:"));
