@@ -8,8 +8,7 @@ import java.util.Map;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import io.github.camelaerona.sandbox.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.github.camelaerona.sandbox.WithAeronaSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,19 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's demo, end to end on camel-main against the sandbox. */
+@WithAeronaSandbox
 class AeronaDemoTest {
 
     private AeronaSandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = AeronaSandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @TempDir
     Path dir;

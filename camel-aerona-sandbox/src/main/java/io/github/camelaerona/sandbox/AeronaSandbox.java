@@ -166,6 +166,14 @@ public final class AeronaSandbox implements AutoCloseable {
         accounts.resetStats();
     }
 
+    /** A fresh start for the next test: no logged requests, deliveries, counters or faults (the data stays). */
+    public void reset() {
+        clearRequests();
+        clearFaults();
+        resetStats();
+        webhooks.clearDeliveries();
+    }
+
     /** Invalidates every token of the user, as Aerona does when the rate limit is exceeded. */
     public int invalidateTokens(String username) {
         return accounts.invalidateTokensOf(username, false);

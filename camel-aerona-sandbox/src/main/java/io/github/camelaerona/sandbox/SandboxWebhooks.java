@@ -65,6 +65,11 @@ public final class SandboxWebhooks implements AutoCloseable {
         return List.copyOf(deliveries);
     }
 
+    /** Forgets the delivery log (pending retries stay). */
+    public void clearDeliveries() {
+        deliveries.clear();
+    }
+
     /** Events not yet delivered that will be tried again. */
     public int pending() {
         return pending.size();
