@@ -53,6 +53,10 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
         case "fromdate":
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.camelaerona.AeronaHttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -151,6 +155,10 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emitUpdates": return boolean.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.camelaerona.AeronaHttpClientConfigurer.class;
         case "idempotentrepository":
@@ -250,6 +258,10 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
         case "fromdate":
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "idempotentrepository":

@@ -19,6 +19,13 @@ public class AeronaComponent extends DefaultComponent {
     @Metadata
     private AeronaConfiguration configuration = new AeronaConfiguration();
 
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Used for enabling or disabling the account readiness check of aerona consumers")
+    private boolean healthCheckConsumerEnabled = true;
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Used for enabling or disabling the account readiness check of aerona producers")
+    private boolean healthCheckProducerEnabled = true;
+
     private ExecutorService workerPool;
 
     @Override
@@ -58,6 +65,24 @@ public class AeronaComponent extends DefaultComponent {
             }
         }
         super.doStop();
+    }
+
+    public boolean isHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    /** Whether aerona consumers add the account readiness check (in the consumers health check repository). */
+    public void setHealthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public boolean isHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    /** Whether aerona producers add the account readiness check (in the producers health check repository). */
+    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public AeronaConfiguration getConfiguration() {

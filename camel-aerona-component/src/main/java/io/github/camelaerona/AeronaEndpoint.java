@@ -10,6 +10,7 @@ import javax.net.ssl.SSLContext;
 import io.github.camelaerona.http.AeronaHttpTransport;
 import io.github.camelaerona.session.AeronaSession;
 import io.github.camelaerona.session.AeronaSessions;
+import io.github.camelaerona.session.SlidingWindowRateLimiter;
 import java.util.List;
 
 import org.apache.camel.AsyncEndpoint;
@@ -20,6 +21,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -34,6 +39,7 @@ import org.apache.camel.util.ObjectHelper;
  * Calls the Aerona Clinic API: book appointments, read patients, payments and invoices. Login, token renewal and
  * throttling to Aerona's rate limit happen inside, shared by every endpoint of the same account.
  */
+@ManagedResource(description = "Aerona endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
              category = { Category.API, Category.SAAS, Category.HEALTH }, headersClass = AeronaConstants.class)
 public class AeronaEndpoint extends ScheduledPollEndpoint
@@ -200,6 +206,55 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 Duration.ofMillis(configuration.getTokenRenewMargin()));
         caller = new AeronaSession.Caller(transport, configuration.getUsername(), configuration.getPassword(),
                 getComponent().workerPool(), Duration.ofMillis(configuration.getRateLimitMaxWait()));
+    }
+
+    /**
+     * Adds the account's readiness check to the context's "producers" or "consumers" health check repository, as
+     * Camel's own components do; one per account and repository.
+     */
+    void registerHealthCheck(String repositoryId, boolean enabled) {
+        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
+                repositoryId, WritableHealthCheckRepository.class);
+        if (repository == null) {
+            return;
+        }
+        AeronaAccountHealthCheck check = new AeronaAccountHealthCheck(session, caller);
+        check.setEnabled(enabled);
+        boolean known = repository.stream().anyMatch(c -> c.getId().equals(check.getId()));
+        if (!known) {
+            repository.addHealthCheck(check);
+        }
+    }
+
+    @ManagedAttribute(description = "The Aerona account (username at baseUrl)")
+    public String getAccount() {
+        return session == null ? null : session.account();
+    }
+
+    @ManagedAttribute(description = "Requests the account may still send in the current rate window (-1: unknown)")
+    public int getRequestsLeft() {
+        return session == null ? -1 : session.limiter().availablePermits();
+    }
+
+    @ManagedAttribute(description = "Milliseconds until the rate budget frees a slot (0: one is free; -1: unknown)")
+    public long getMillisToNextSlot() {
+        if (session != null && session.limiter() instanceof SlidingWindowRateLimiter window) {
+            return window.timeToNextSlot().toMillis();
+        }
+        return -1;
+    }
+
+    @ManagedAttribute(description = "Calls waiting for a slot in the rate budget (-1: unknown)")
+    public int getWaitingCalls() {
+        if (session != null && session.limiter() instanceof SlidingWindowRateLimiter window) {
+            return window.waiting();
+        }
+        return -1;
+    }
+
+    @ManagedAttribute(description = "Logins to Aerona by the account's shared session so far")
+    public long getLogins() {
+        return session == null ? 0 : session.logins();
     }
 
     @Override

@@ -31,6 +31,12 @@ public class AeronaProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.registerHealthCheck("producers", endpoint.getComponent().isHealthCheckProducerEnabled());
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         AeronaRequest request;
         try {

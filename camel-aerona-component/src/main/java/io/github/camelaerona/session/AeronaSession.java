@@ -58,6 +58,11 @@ public final class AeronaSession {
                 }));
     }
 
+    /** Makes sure a token is held, logging in (once, shared) if needed; for health checks. */
+    public CompletableFuture<Void> login(Caller caller) {
+        return token(caller).thenApply(token -> null);
+    }
+
     /** The current token if it is good for a while yet, else the (single, shared) login that renews it. */
     CompletableFuture<String> token(Caller caller) {
         CompletableFuture<String> login;

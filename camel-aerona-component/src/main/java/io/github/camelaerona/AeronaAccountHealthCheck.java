@@ -1,0 +1,81 @@
+package io.github.camelaerona;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelaerona.session.AeronaSession;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness of one Aerona account: can it log in? A held token that is good for a while yet answers UP without a
+ * request; otherwise the check logs in (through the shared session and budget), at most once a minute, and repeats
+ * the last answer in between.
+ */
+public class AeronaAccountHealthCheck extends AbstractHealthCheck {
+
+    /** The least time between two logins made by the check. */
+    public static final Duration MIN_LOGIN_INTERVAL = Duration.ofMinutes(1);
+
+    private final AeronaSession session;
+    private final AeronaSession.Caller caller;
+    private long lastAttempt;
+    private String lastFailure;
+    private boolean attempted;
+
+    public AeronaAccountHealthCheck(AeronaSession session, AeronaSession.Caller caller) {
+        super("camel", "aerona-" + session.account().replace(' ', '-'));
+        this.session = session;
+        this.caller = caller;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("account", session.account());
+        builder.detail("logins", session.logins());
+        if (session.hasValidToken()) {
+            builder.up();
+            return;
+        }
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (!attempted || now - lastAttempt >= MIN_LOGIN_INTERVAL.toNanos()) {
+                attempted = true;
+                lastAttempt = now;
+                lastFailure = login();
+            }
+            if (lastFailure == null) {
+                builder.up();
+            } else {
+                builder.message(lastFailure).down();
+            }
+        }
+    }
+
+    /** Logs in; answers null when it worked, else what went wrong (never a secret). */
+    private String login() {
+        try {
+            session.login(caller).get(caller.maxWait().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+            return null;
+        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof AeronaAuthenticationException refused) {
+                return "Aerona refused the login of " + session.account() + " (HTTP " + refused.getStatusCode()
+                        + "): check the username and password";
+            }
+            return "Cannot log in to Aerona as " + session.account() + ": " + cause;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted while logging in to Aerona";
+        } catch (java.util.concurrent.TimeoutException e) {
+            return "No answer from Aerona to the login of " + session.account();
+        }
+    }
+}

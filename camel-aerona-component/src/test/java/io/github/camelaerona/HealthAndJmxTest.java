@@ -1,0 +1,103 @@
+package io.github.camelaerona;
+
+import java.lang.management.ManagementFactory;
+import java.util.Collection;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The account's readiness check and the endpoint's JMX attributes. */
+class HealthAndJmxTest extends AeronaRouteTestSupport {
+
+    private String password;
+
+    @Override
+    protected void configure(AeronaComponent aerona) {
+        if (password != null) {
+            aerona.getConfiguration().setPassword(password);
+        }
+    }
+
+    @Override
+    protected void bindBeans(CamelContext context) {
+        // what camel-main and Spring Boot set up from camel.health.*: a registry with the producer checks on
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry(context);
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
+        producers.setEnabled(true);
+        registry.register(producers);
+    }
+
+    private static RouteBuilder route(String uri) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call").to(uri);
+            }
+        };
+    }
+
+    private static HealthCheck.Result aeronaReadiness(CamelContext context) {
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
+        return results.stream().filter(r -> r.getCheck().getId().startsWith("aerona-")).findFirst()
+                .orElseThrow(() -> new AssertionError("no aerona check in " + results));
+    }
+
+    @Test
+    void upWithGoodCredentialsAndOneLoginAcrossChecks() throws Exception {
+        CamelContext context = startContext(route("aerona:getPractices"));
+        for (int i = 0; i < 5; i++) {
+            HealthCheck.Result result = aeronaReadiness(context);
+            assertEquals(HealthCheck.State.UP, result.getState());
+        }
+        assertEquals(1, sandbox.logins().size(), "the first check logs in; the held token answers the others");
+        context.createProducerTemplate().requestBody("direct:call", (Object) null);
+        assertEquals(1, sandbox.logins().size(), "and the route uses the same token");
+    }
+
+    @Test
+    void downWithAClearMessageForBadCredentials() throws Exception {
+        password = "not-the-password";
+        CamelContext context = startContext(route("aerona:getPractices"));
+        for (int i = 0; i < 5; i++) {
+            HealthCheck.Result result = aeronaReadiness(context);
+            assertEquals(HealthCheck.State.DOWN, result.getState());
+            String message = result.getMessage().orElse("");
+            assertTrue(message.contains("refused the login") && message.contains("HTTP 401"), message);
+            assertFalse(message.contains(password));
+        }
+        assertEquals(1, sandbox.requests().size(), "one login attempt across five checks");
+    }
+
+    @Test
+    void jmxShowsTheBudgetAndLogins() throws Exception {
+        CamelContext context = startContext(route("aerona:getPractices?rateLimit=10&rateLimitPeriod=1m"));
+        context.createProducerTemplate().requestBody("direct:call", (Object) null);
+        context.createProducerTemplate().requestBody("direct:call", (Object) null);
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.camel:context=" + context.getManagementName()
+                + ",type=endpoints,name=*"), null);
+        ObjectName aerona = names.stream().filter(n -> n.getKeyProperty("name").contains("aerona")).findFirst()
+                .orElseThrow(() -> new AssertionError("no aerona endpoint MBean in " + names));
+        assertEquals(7, server.getAttribute(aerona, "RequestsLeft"), "10 less a login and two calls");
+        assertEquals(1L, server.getAttribute(aerona, "Logins"));
+        assertEquals(0L, server.getAttribute(aerona, "MillisToNextSlot"));
+        assertEquals(0, server.getAttribute(aerona, "WaitingCalls"));
+        assertTrue(((String) server.getAttribute(aerona, "Account")).startsWith(sandbox.username() + " at "));
+    }
+}
