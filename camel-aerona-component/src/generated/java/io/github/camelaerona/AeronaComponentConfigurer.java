@@ -53,8 +53,6 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
         case "fromdate":
         case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
-        case "healthcheckconsumerenabled":
-        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
@@ -155,8 +153,6 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emitUpdates": return boolean.class;
         case "fromdate":
         case "fromDate": return java.lang.String.class;
-        case "healthcheckconsumerenabled":
-        case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
@@ -258,8 +254,6 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
         case "fromdate":
         case "fromDate": return getOrCreateConfiguration(target).getFromDate();
-        case "healthcheckconsumerenabled":
-        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":

@@ -20,9 +20,6 @@ public class AeronaComponent extends DefaultComponent {
     private AeronaConfiguration configuration = new AeronaConfiguration();
 
     @Metadata(label = "health", defaultValue = "true",
-              description = "Used for enabling or disabling the account readiness check of aerona consumers")
-    private boolean healthCheckConsumerEnabled = true;
-    @Metadata(label = "health", defaultValue = "true",
               description = "Used for enabling or disabling the account readiness check of aerona producers")
     private boolean healthCheckProducerEnabled = true;
 
@@ -65,15 +62,6 @@ public class AeronaComponent extends DefaultComponent {
             }
         }
         super.doStop();
-    }
-
-    public boolean isHealthCheckConsumerEnabled() {
-        return healthCheckConsumerEnabled;
-    }
-
-    /** Whether aerona consumers add the account readiness check (in the consumers health check repository). */
-    public void setHealthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
-        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
     }
 
     public boolean isHealthCheckProducerEnabled() {

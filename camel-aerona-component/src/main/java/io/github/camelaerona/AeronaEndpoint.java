@@ -209,13 +209,13 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     }
 
     /**
-     * Adds the account's readiness check to the context's "producers" or "consumers" health check repository, as
-     * Camel's own components do; one per account and repository.
+     * Adds the account's readiness check to the context's producers health check repository, as Camel's own
+     * components do; one per account. (Polling consumers are covered by Camel's own consumer checks, which turn DOWN
+     * when polls fail.)
      */
     void registerHealthCheck(String repositoryId, boolean enabled) {
-        WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
-                repositoryId, WritableHealthCheckRepository.class);
-        if (repository == null) {
+        if (!(HealthCheckHelper.getHealthCheckRepository(getCamelContext(), repositoryId)
+                instanceof WritableHealthCheckRepository repository)) {
             return;
         }
         AeronaAccountHealthCheck check = new AeronaAccountHealthCheck(session, caller);

@@ -65,7 +65,6 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
                 ? configuration.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
         ServiceHelper.startService(repository);
-        endpoint.registerHealthCheck("consumers", endpoint.getComponent().isHealthCheckConsumerEnabled());
         initialFromDate = configuration.getInitialFromDate() == null || configuration.getInitialFromDate().isBlank()
                 ? LocalDate.now(zone)
                 : (LocalDate) check("initialFromDate", configuration.getInitialFromDate());
