@@ -68,6 +68,8 @@ public final class AeronaDemo {
             AeronaSandbox sandbox, Path dir) throws Exception {
         int port = freePort();
         Main main = new Main();
+        // application.properties belongs to the YAML route set; this demo is configured here, in Java
+        main.setDefaultPropertyPlaceholderLocation("false");
         main.addInitialProperty("camel.component.aerona.baseUrl", baseUrl);
         main.addInitialProperty("camel.component.aerona.username", username);
         main.addInitialProperty("camel.component.aerona.password", password);
@@ -89,6 +91,7 @@ public final class AeronaDemo {
                     : "no payments in the first poll");
             if (sandbox != null && summary.bookedAppointmentId() != null) {
                 feeds.bookedAndConfirmed().await(15, TimeUnit.SECONDS);
+                awaitDeliveries(sandbox, 2);
                 summary.add("Webhook events:     %d Appointment events (statuses %s)", feeds.appointmentEvents().size(),
                         feeds.appointmentEvents().stream().map(a -> String.valueOf(a.getAppointmentStatusId())).toList());
                 summary.appointmentEvents(feeds.appointmentEvents().size());
@@ -97,6 +100,14 @@ public final class AeronaDemo {
             return summary;
         } finally {
             main.stop();
+        }
+    }
+
+    /** The route has the events; let their 200s reach the sandbox before the HTTP server stops. */
+    private static void awaitDeliveries(AeronaSandbox sandbox, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (sandbox.webhooks().deliveries().size() < count && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(20);
         }
     }
 
