@@ -1,0 +1,71 @@
+package io.github.camelaerona.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the five measurements of the contract's targets against the sandbox on loopback and prints a table of the
+ * figures against the targets: {@code mvn -B -q -pl benchmarks exec:exec} (after {@code mvn -B -q -DskipTests install}).
+ * Arguments pick a subset: budget, logins, overhead, waiting, webhook.
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> wanted = args.length == 0
+                ? List.of("budget", "logins", "overhead", "waiting", "webhook") : Arrays.asList(args);
+        List<Figure> figures = new ArrayList<>();
+        for (String name : wanted) {
+            System.err.println("Running " + name + " ...");
+            figures.add(switch (name) {
+                case "budget" -> new BudgetBenchmark().run();
+                case "logins" -> new LoginBenchmark().run();
+                case "overhead" -> overhead();
+                case "waiting" -> new WaitingBenchmark().run();
+                case "webhook" -> new WebhookBenchmark().run();
+                default -> throw new IllegalArgumentException("Unknown benchmark " + name);
+            });
+        }
+        System.out.println();
+        System.out.println("| target | measured | goal | met |");
+        System.out.println("|---|---|---|---|");
+        for (Figure f : figures) {
+            System.out.println("| " + f.target() + " | " + f.measured() + " | " + f.goal() + " | " + (f.met() ? "yes" : "NO") + " |");
+        }
+        System.out.println();
+        for (Figure f : figures) {
+            System.out.println("* " + f.target() + ": " + f.detail());
+        }
+        System.out.println("* machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+
+    private static Figure overhead() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(OverheadBenchmark.class.getName())
+                .shouldFailOnError(true)
+                .build()).run();
+        double producer = Double.NaN;
+        double bare = Double.NaN;
+        for (RunResult r : results) {
+            double median = r.getPrimaryResult().getStatistics().getPercentile(50.0);
+            if (r.getParams().getBenchmark().endsWith(".producer")) {
+                producer = median;
+            } else {
+                bare = median;
+            }
+        }
+        double ratio = producer / bare;
+        return new Figure("Overhead (JMH, median of getPayment, limiter off)",
+                String.format("%.2fx (producer %.1f us, bare HttpClient 5 + Jackson %.1f us)", ratio, producer, bare),
+                "<= 1.2x", ratio <= 1.2, "JMH SampleTime, 1 fork, 3x3 s warm-up, 5x3 s measurement, 1 thread");
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.camelaerona.benchmarks;
+
+import io.github.camelaerona.AeronaComponent;
+import io.github.camelaerona.sandbox.AeronaSandbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** A started CamelContext whose aerona component points at a sandbox; shared by the benchmarks. */
+final class Harness {
+
+    private Harness() {
+    }
+
+    static CamelContext context(AeronaSandbox sandbox, int rateLimit, String period, String maxWait, RoutesBuilder routes)
+            throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getShutdownStrategy().setTimeout(2);
+        AeronaComponent aerona = new AeronaComponent();
+        aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        aerona.getConfiguration().setUsername(sandbox.username());
+        aerona.getConfiguration().setPassword(sandbox.password());
+        aerona.getConfiguration().setRateLimit(rateLimit);
+        aerona.getConfiguration().setRateLimitPeriod(org.apache.camel.util.TimeUtils.toMilliSeconds(period));
+        aerona.getConfiguration().setRateLimitMaxWait(org.apache.camel.util.TimeUtils.toMilliSeconds(maxWait));
+        context.addComponent("aerona", aerona);
+        context.addRoutes(routes);
+        context.start();
+        return context;
+    }
+}
