@@ -46,7 +46,7 @@ public final class AeronaSession {
      * fails with an IOException, an authentication or a rate-limit exception.
      */
     public CompletableFuture<HttpReply> execute(Caller caller, String method, String pathAndQuery, String jsonBody) {
-        return token(caller).thenCompose(token -> send(caller, method, pathAndQuery, jsonBody, token)
+        return withToken(caller, token -> send(caller, method, pathAndQuery, jsonBody, token)
                 .thenCompose(reply -> {
                     if (reply.status() != 401) {
                         return CompletableFuture.completedFuture(reply);
@@ -54,8 +54,17 @@ public final class AeronaSession {
                     // expired or invalidated: one fresh login (shared with whoever saw the same token fail), one retry
                     LOG.debug("Aerona answered 401 for {} {}; logging in again for {}", method, pathAndQuery, account);
                     invalidate(token);
-                    return token(caller).thenCompose(fresh -> send(caller, method, pathAndQuery, jsonBody, fresh));
+                    return withToken(caller, fresh -> send(caller, method, pathAndQuery, jsonBody, fresh));
                 }));
+    }
+
+    /**
+     * Runs the call with a token. A token at hand runs it on this thread; one that must wait for a login runs it on
+     * the caller's executor, so the callers that waited for one login do not queue behind each other on its thread.
+     */
+    private CompletableFuture<HttpReply> withToken(Caller caller, Function<String, CompletableFuture<HttpReply>> call) {
+        CompletableFuture<String> token = token(caller);
+        return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, caller.executor());
     }
 
     /** Makes sure a token is held, logging in (once, shared) if needed; for health checks. */

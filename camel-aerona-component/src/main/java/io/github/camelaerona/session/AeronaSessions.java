@@ -43,8 +43,18 @@ public final class AeronaSessions {
         return entry.session;
     }
 
+    /** An endpoint no longer uses the session; the last one to let go forgets it (and its token). */
     public static synchronized void release(AeronaSession session) {
-        SESSIONS.values().removeIf(entry -> entry.session == session && --entry.users <= 0);
+        for (var it = SESSIONS.values().iterator(); it.hasNext();) {
+            Entry entry = it.next();
+            if (entry.session == session) {
+                entry.users--;
+                if (entry.users <= 0) {
+                    it.remove();
+                }
+                return;
+            }
+        }
     }
 
     /** Endpoints of one account that ask for different budgets share the strictest. */
