@@ -2,6 +2,8 @@ package io.github.camelaerona;
 
 import java.lang.management.ManagementFactory;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.management.MBeanServer;
@@ -9,6 +11,7 @@ import javax.management.ObjectName;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -81,6 +84,26 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
             assertFalse(message.contains(password));
         }
         assertEquals(1, sandbox.requests().size(), "one login attempt across five checks");
+    }
+
+    @Test
+    void devConsoleShowsTheBudgetAndLogins() throws Exception {
+        CamelContext context = startContext(route("aerona:getPractices?rateLimit=10&rateLimitPeriod=1m"));
+        context.createProducerTemplate().requestBody("direct:call", (Object) null);
+        AeronaDevConsole console = new AeronaDevConsole();
+        console.setCamelContext(context);
+        console.start();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) console.call(DevConsole.MediaType.JSON, Map.of());
+        List<?> endpoints = (List<?>) json.get("endpoints");
+        assertEquals(1, endpoints.size());
+        Map<?, ?> endpoint = (Map<?, ?>) endpoints.get(0);
+        assertEquals(8, endpoint.get("requestsLeft"));
+        assertEquals(1L, endpoint.get("logins"));
+        String text = (String) console.call(DevConsole.MediaType.TEXT, Map.of());
+        assertTrue(text.contains("requests left: 8") && !text.contains(sandbox.password()), text);
+        assertTrue(getClass().getResource("/META-INF/services/org/apache/camel/dev-console/aerona") != null,
+                "Camel finds the console through its generated service entry");
     }
 
     @Test
