@@ -270,10 +270,7 @@ public final class SandboxData {
 
     /** Changes an appointment's status as staff would in Aerona's own screens (fires the Appointment webhook). */
     public synchronized Map<String, Object> changeAppointment(long appointmentId, Map<String, Object> fields) {
-        Map<String, Object> appointment = appointments.get(appointmentId);
-        if (appointment == null) {
-            throw new IllegalArgumentException("No appointment " + appointmentId);
-        }
+        Map<String, Object> appointment = existing(appointments, "appointment", appointmentId);
         appointment.putAll(fields);
         changes.accept("Appointment", copy(appointment));
         return copy(appointment);
@@ -281,10 +278,7 @@ public final class SandboxData {
 
     /** Changes a payment's fields, as a refund or a correction in Aerona would. */
     public synchronized Map<String, Object> changePayment(long paymentId, Map<String, Object> fields) {
-        Map<String, Object> payment = payments.get(paymentId);
-        if (payment == null) {
-            throw new IllegalArgumentException("No payment " + paymentId);
-        }
+        Map<String, Object> payment = existing(payments, "payment", paymentId);
         payment.putAll(fields);
         payment.put("dateModified", format(OffsetDateTime.now(clock)));
         return copy(payment);
@@ -292,10 +286,7 @@ public final class SandboxData {
 
     /** Changes a patient's fields (fires the Patient webhook). */
     public synchronized Map<String, Object> updatePatient(long patientId, Map<String, Object> fields) {
-        Map<String, Object> patient = patients.get(patientId);
-        if (patient == null) {
-            throw new IllegalArgumentException("No patient " + patientId);
-        }
+        Map<String, Object> patient = existing(patients, "patient", patientId);
         patient.putAll(fields);
         changes.accept("Patient", copy(patient));
         return copy(patient);
@@ -303,10 +294,7 @@ public final class SandboxData {
 
     /** Records a treatment for a patient (fires the Treatment webhook). */
     public synchronized Map<String, Object> addTreatment(long patientId, String treatmentName, BigDecimal price) {
-        Map<String, Object> patient = patients.get(patientId);
-        if (patient == null) {
-            throw new IllegalArgumentException("No patient " + patientId);
-        }
+        Map<String, Object> patient = existing(patients, "patient", patientId);
         long id = nextTreatmentId.getAndIncrement();
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("id", id);
@@ -347,6 +335,14 @@ public final class SandboxData {
         }
         invoices.put(id, i);
         return copy(i);
+    }
+
+    private static Map<String, Object> existing(Map<Long, Map<String, Object>> records, String kind, long id) {
+        Map<String, Object> record = records.get(id);
+        if (record == null) {
+            throw new IllegalArgumentException("No " + kind + " " + id);
+        }
+        return record;
     }
 
     LocalDate today() {
