@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
@@ -11,8 +12,6 @@ import io.github.camelaerona.http.AeronaHttpTransport;
 import io.github.camelaerona.session.AeronaSession;
 import io.github.camelaerona.session.AeronaSessions;
 import io.github.camelaerona.session.SlidingWindowRateLimiter;
-import java.util.List;
-
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
@@ -99,9 +98,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (configuration.getOperation() != AeronaOperation.webhook || configuration.getObjectType() == null) {
             throw new IllegalArgumentException("webhook:aerona needs aerona:webhook?objectType=Patient, Appointment or Treatment");
         }
-        IdempotentRepository repository = configuration.getIdempotentRepository() != null
-                ? configuration.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        IdempotentRepository repository = idempotentRepository();
         ServiceHelper.startService(repository);
         AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
         String objectType = configuration.getObjectType().name();
@@ -208,18 +205,25 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 getComponent().workerPool(), Duration.ofMillis(configuration.getRateLimitMaxWait()));
     }
 
+    /** The consumers' memory of what was processed: the configured repository, or a fresh in-memory one. */
+    IdempotentRepository idempotentRepository() {
+        return configuration.getIdempotentRepository() != null
+                ? configuration.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+    }
+
     /**
      * Adds the account's readiness check to the context's producers health check repository, as Camel's own
      * components do; one per account. (Polling consumers are covered by Camel's own consumer checks, which turn DOWN
      * when polls fail.)
      */
-    void registerHealthCheck(String repositoryId, boolean enabled) {
-        if (!(HealthCheckHelper.getHealthCheckRepository(getCamelContext(), repositoryId)
+    void registerHealthCheck() {
+        if (!(HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers")
                 instanceof WritableHealthCheckRepository repository)) {
             return;
         }
         AeronaAccountHealthCheck check = new AeronaAccountHealthCheck(session, caller);
-        check.setEnabled(enabled);
+        check.setEnabled(getComponent().isHealthCheckProducerEnabled());
         boolean known = repository.stream().anyMatch(c -> c.getId().equals(check.getId()));
         if (!known) {
             repository.addHealthCheck(check);

@@ -24,7 +24,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -61,13 +60,12 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        repository = configuration.getIdempotentRepository() != null
-                ? configuration.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        repository = endpoint.idempotentRepository();
         ServiceHelper.startService(repository);
         initialFromDate = configuration.getInitialFromDate() == null || configuration.getInitialFromDate().isBlank()
                 ? LocalDate.now(zone)
-                : (LocalDate) check("initialFromDate", configuration.getInitialFromDate());
+                : (LocalDate) AeronaRequestFactory.check(operation.name(), "initialFromDate", ValueRule.DATE,
+                        configuration.getInitialFromDate());
         super.doStart();
     }
 
@@ -206,14 +204,6 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         return text.length() == 10
                 ? LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime()
                 : OffsetDateTime.parse(text);
-    }
-
-    private Object check(String field, String value) {
-        try {
-            return ValueRule.DATE.check(value);
-        } catch (IllegalArgumentException e) {
-            throw new AeronaValidationException(operation.name(), field, e.getMessage());
-        }
     }
 
     /** How far the consumer has got; for tests and monitoring. */

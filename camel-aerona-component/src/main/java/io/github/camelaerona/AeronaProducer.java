@@ -33,7 +33,7 @@ public class AeronaProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        endpoint.registerHealthCheck("producers", endpoint.getComponent().isHealthCheckProducerEnabled());
+        endpoint.registerHealthCheck();
     }
 
     @Override

@@ -125,7 +125,8 @@ public final class AeronaRequestFactory {
         }
     }
 
-    private static Object check(String op, String field, ValueRule rule, Object raw) {
+    /** A value's canonical form under its rule, or the validation exception naming operation and field. */
+    static Object check(String op, String field, ValueRule rule, Object raw) {
         try {
             return rule.check(raw);
         } catch (IllegalArgumentException e) {

@@ -10,7 +10,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -40,9 +39,7 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        repository = configuration.getIdempotentRepository() != null
-                ? configuration.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        repository = ((AeronaEndpoint) getEndpoint()).idempotentRepository();
         ServiceHelper.startService(repository);
         String name = configuration.getWebhookComponentName();
         Component component = getEndpoint().getCamelContext().getComponent(name, true);
