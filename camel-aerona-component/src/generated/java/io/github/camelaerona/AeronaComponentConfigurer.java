@@ -46,6 +46,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "clinicianId": getOrCreateConfiguration(target).setClinicianId(property(camelContext, java.lang.Long.class, value)); return true;
         case "cliniciantypeid":
         case "clinicianTypeId": getOrCreateConfiguration(target).setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelaerona.AeronaConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -146,6 +147,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "clinicianId": return java.lang.Long.class;
         case "cliniciantypeid":
         case "clinicianTypeId": return java.lang.Integer.class;
+        case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelaerona.AeronaConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -247,6 +249,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "clinicianId": return getOrCreateConfiguration(target).getClinicianId();
         case "cliniciantypeid":
         case "clinicianTypeId": return getOrCreateConfiguration(target).getClinicianTypeId();
+        case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

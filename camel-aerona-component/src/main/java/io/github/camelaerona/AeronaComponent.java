@@ -1,5 +1,6 @@
 package io.github.camelaerona;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,11 @@ public class AeronaComponent extends DefaultComponent {
     @Metadata(label = "health", defaultValue = "true",
               description = "Used for enabling or disabling the account readiness check of aerona producers")
     private boolean healthCheckProducerEnabled = true;
+
+    @Metadata(label = "advanced",
+              description = "Where the component reads now and today: the polling windows, initialFromDate's default"
+                            + " and the token's hour. The system clock unless a test gives another (a pinned Clock).")
+    private Clock clock = Clock.systemDefaultZone();
 
     private ExecutorService workerPool;
 
@@ -71,6 +77,18 @@ public class AeronaComponent extends DefaultComponent {
     /** Whether aerona producers add the account readiness check (in the producers health check repository). */
     public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /**
+     * Where the component reads now and today: the polling windows, initialFromDate's default and the token's hour.
+     * The system clock unless a test gives another (a pinned Clock).
+     */
+    public void setClock(Clock clock) {
+        this.clock = clock == null ? Clock.systemDefaultZone() : clock;
     }
 
     public AeronaConfiguration getConfiguration() {

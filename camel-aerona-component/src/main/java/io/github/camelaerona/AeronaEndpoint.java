@@ -200,7 +200,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         session = AeronaSessions.acquire(transport.baseUrl(), configuration.getUsername(),
                 new AeronaSessions.Budget(configuration.getRateLimiter(), configuration.getRateLimit(),
                         Duration.ofMillis(configuration.getRateLimitPeriod())),
-                Duration.ofMillis(configuration.getTokenRenewMargin()));
+                Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock());
         caller = new AeronaSession.Caller(transport, configuration.getUsername(), configuration.getPassword(),
                 getComponent().workerPool(), Duration.ofMillis(configuration.getRateLimitMaxWait()));
     }

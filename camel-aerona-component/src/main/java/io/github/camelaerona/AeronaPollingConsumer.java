@@ -63,7 +63,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         repository = endpoint.idempotentRepository();
         ServiceHelper.startService(repository);
         initialFromDate = configuration.getInitialFromDate() == null || configuration.getInitialFromDate().isBlank()
-                ? LocalDate.now(zone)
+                ? today()
                 : (LocalDate) AeronaRequestFactory.check(operation.name(), "initialFromDate", ValueRule.DATE,
                         configuration.getInitialFromDate());
         super.doStart();
@@ -75,6 +75,11 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         if (configuration.getIdempotentRepository() == null) {
             ServiceHelper.stopService(repository);
         }
+    }
+
+    /** Today in the consumer's time zone, on the component's clock. */
+    private LocalDate today() {
+        return LocalDate.now(endpoint.getComponent().getClock().withZone(zone));
     }
 
     /** The first day of the next window: lookbackDays before the newest delivered date, or back at a failed record. */
@@ -94,7 +99,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         LocalDate from = windowStart();
-        LocalDate to = LocalDate.now(zone);
+        LocalDate to = today();
         if (to.isBefore(from)) {
             to = from;
         }

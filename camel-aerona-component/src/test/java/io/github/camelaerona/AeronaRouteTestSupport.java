@@ -1,5 +1,8 @@
 package io.github.camelaerona;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,16 +16,21 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Starts a sandbox per test and real CamelContexts whose aerona component points at it. Each sandbox has its own
- * port, so each test has its own account and session.
+ * port, so each test has its own account and session. The sandbox clock is pinned and the component reads it too,
+ * so dates are the same on any machine, day and time zone, and moving the sandbox clock moves the component's.
  */
 abstract class AeronaRouteTestSupport {
+
+    /** A Wednesday morning in London: the sandbox's and the component's clock start here, on any machine and day. */
+    protected static final Instant NOW = Instant.parse("2026-06-17T10:00:00Z");
+    protected static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     protected AeronaSandbox sandbox;
     private final List<CamelContext> contexts = new ArrayList<>();
 
     @BeforeEach
     void startSandbox() {
-        sandbox = sandboxBuilder().start();
+        sandbox = sandboxBuilder().startTime(startTime()).start();
     }
 
     @AfterEach
@@ -38,6 +46,16 @@ abstract class AeronaRouteTestSupport {
         return AeronaSandbox.builder();
     }
 
+    /** Where the sandbox clock starts; the component reads the same clock unless a test configures another. */
+    protected Instant startTime() {
+        return NOW;
+    }
+
+    /** Today at the sandbox's practices, on the sandbox clock. */
+    protected LocalDate today() {
+        return LocalDate.now(sandbox.clock().withZone(LONDON));
+    }
+
     /** A started context with the aerona component configured for the sandbox's account, running the routes. */
     protected CamelContext startContext(RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();
@@ -47,6 +65,7 @@ abstract class AeronaRouteTestSupport {
         aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
         aerona.getConfiguration().setUsername(sandbox.username());
         aerona.getConfiguration().setPassword(sandbox.password());
+        aerona.setClock(sandbox.clock());
         configure(aerona);
         context.addComponent("aerona", aerona);
         bindBeans(context);

@@ -36,10 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperationsTest extends AeronaRouteTestSupport {
 
     private ProducerTemplate template;
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    private LocalDate today;
 
     @BeforeEach
     void routes() throws Exception {
+        today = today();
         CamelContext context = startContext(new RouteBuilder() {
             @Override
             public void configure() {
@@ -125,7 +126,7 @@ class OperationsTest extends AeronaRouteTestSupport {
         for (Object s : result) {
             AppointmentSlot slot = assertInstanceOf(AppointmentSlot.class, s);
             assertEquals(34567L, slot.getClinicianId());
-            LocalTime local = slot.getStartTime().atZoneSameInstant(ZoneId.of("Europe/London")).toLocalTime();
+            LocalTime local = slot.getStartTime().atZoneSameInstant(LONDON).toLocalTime();
             assertTrue(local.isBefore(LocalTime.NOON), "timeOfDay=1 means before 12pm, got " + local);
             for (Map<String, Object> a : booked) {
                 if (a.get("userId").equals(34567L)) {
@@ -238,7 +239,7 @@ class OperationsTest extends AeronaRouteTestSupport {
         assertFalse(result.isEmpty());
         for (Object p : result) {
             LocalDate date = assertInstanceOf(Payment.class, p).getPaymentDate()
-                    .atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
+                    .atZoneSameInstant(LONDON).toLocalDate();
             assertFalse(date.isBefore(from) || date.isAfter(today));
         }
     }
@@ -311,6 +312,6 @@ class OperationsTest extends AeronaRouteTestSupport {
         while (day.getDayOfWeek().getValue() > 5) {
             day = day.plusDays(1);
         }
-        return day.atTime(hour, 0).atZone(ZoneId.of("Europe/London")).toOffsetDateTime();
+        return day.atTime(hour, 0).atZone(LONDON).toOffsetDateTime();
     }
 }

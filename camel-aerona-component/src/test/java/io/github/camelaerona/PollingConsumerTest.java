@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The payments and invoices polling consumers against the sandbox. */
 class PollingConsumerTest extends AeronaRouteTestSupport {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private final LocalDate today = LocalDate.now(LONDON);
-    private final LocalDate from = today.minusMonths(2);
+    private LocalDate today;
+    private LocalDate from;
     private final List<Exchange> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void window() {
+        today = today();
+        from = today.minusMonths(2);
+    }
 
     private RouteBuilder poll(String operation, String options) {
         return new RouteBuilder() {

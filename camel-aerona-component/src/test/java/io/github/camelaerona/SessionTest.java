@@ -1,5 +1,6 @@
 package io.github.camelaerona;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Login, token reuse, renewal and the transparent re-login on 401, as the sandbox sees them. */
 class SessionTest extends AeronaRouteTestSupport {
+
+    /** The component's clock when a test wants one apart from the sandbox's. */
+    private Clock componentClock;
+
+    @Override
+    protected void configure(AeronaComponent aerona) {
+        if (componentClock != null) {
+            aerona.setClock(componentClock);
+        }
+    }
 
     private static RouteBuilder practicesRoute(String uriOptions) {
         return new RouteBuilder() {
@@ -75,6 +86,8 @@ class SessionTest extends AeronaRouteTestSupport {
 
     @Test
     void tokenExpiredOnTheServerIsRenewedTransparently() throws Exception {
+        // the component's clock stands still while the sandbox's moves on: the token expires on the server unforeseen
+        componentClock = Clock.fixed(NOW, LONDON);
         ProducerTemplate template = startContext(practicesRoute("")).createProducerTemplate();
         template.requestBody("direct:practices", (Object) null);
         sandbox.clock().advance(Duration.ofMinutes(61));
@@ -92,6 +105,19 @@ class SessionTest extends AeronaRouteTestSupport {
             template.requestBody("direct:practices", (Object) null);
         }
         assertEquals(3, sandbox.logins().size());
+        assertTrue(sandbox.apiRequests().stream().allMatch(r -> r.status() == 200), "renewed before use, never a 401");
+    }
+
+    @Test
+    void tokenIsRenewedOnTheComponentClockShortlyBeforeItsHour() throws Exception {
+        ProducerTemplate template = startContext(practicesRoute("")).createProducerTemplate();
+        template.requestBody("direct:practices", (Object) null);
+        sandbox.clock().advance(Duration.ofMinutes(54));
+        template.requestBody("direct:practices", (Object) null);
+        assertEquals(1, sandbox.logins().size(), "six minutes left: still good");
+        sandbox.clock().advance(Duration.ofMinutes(2));
+        template.requestBody("direct:practices", (Object) null);
+        assertEquals(2, sandbox.logins().size(), "four minutes left, inside the 5 minute margin: renewed");
         assertTrue(sandbox.apiRequests().stream().allMatch(r -> r.status() == 200), "renewed before use, never a 401");
     }
 

@@ -175,7 +175,7 @@ class ValidationTest extends AeronaRouteTestSupport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(clinicianParameter, value);
         m.put("AppointmentTypeId", 1864);
-        m.put("SearchStart", LocalDate.now().plusDays(1));
+        m.put("SearchStart", LocalDate.ofInstant(NOW, LONDON).plusDays(1));
         m.put("TimeOfDay", 0);
         return m;
     }
@@ -198,7 +198,7 @@ class ValidationTest extends AeronaRouteTestSupport {
         m.put("userId", 34567);
         m.put("appointmentTypeId", 1864);
         m.put("appointmentStatusId", 1);
-        m.put("appointmentTime", LocalDate.now().plusDays(10).atTime(16, 0) + "+00:00");
+        m.put("appointmentTime", LocalDate.ofInstant(NOW, LONDON).plusDays(10).atTime(16, 0) + "+00:00");
         m.put("duration", 30);
         m.put("patientId", 426709);
         m.put(field, value);

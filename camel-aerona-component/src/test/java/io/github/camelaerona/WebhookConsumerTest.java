@@ -157,8 +157,8 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
         booking.setUserId(34568L);
         booking.setAppointmentTypeId(1864L);
         booking.setAppointmentStatusId(1);
-        booking.setAppointmentTime(LocalDate.now(ZoneId.of("Europe/London")).plusDays(9).atTime(15, 0)
-                .atZone(ZoneId.of("Europe/London")).toOffsetDateTime());
+        booking.setAppointmentTime(today().plusDays(9).atTime(15, 0)
+                .atZone(LONDON).toOffsetDateTime());
         booking.setDuration(30);
         booking.setPatientId(426705L);
         Long id = context.createProducerTemplate().requestBody("direct:book", booking, Long.class);

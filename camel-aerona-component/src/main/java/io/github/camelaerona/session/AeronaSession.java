@@ -1,7 +1,9 @@
 package io.github.camelaerona.session;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -30,15 +32,17 @@ public final class AeronaSession {
 
     private final String account;
     private volatile AeronaRateLimiter limiter;
-    private volatile long renewMarginNanos;
+    private final Clock clock;
+    private volatile Duration renewMargin;
     private final AtomicLong logins = new AtomicLong();
     private Token current;
     private CompletableFuture<String> loginInFlight;
 
-    AeronaSession(String account, AeronaRateLimiter limiter, Duration renewMargin) {
+    AeronaSession(String account, AeronaRateLimiter limiter, Duration renewMargin, Clock clock) {
         this.account = account;
         this.limiter = limiter;
-        this.renewMarginNanos = renewMargin.toNanos();
+        this.renewMargin = renewMargin;
+        this.clock = clock;
     }
 
     /**
@@ -76,7 +80,7 @@ public final class AeronaSession {
     CompletableFuture<String> token(Caller caller) {
         CompletableFuture<String> login;
         synchronized (this) {
-            if (current != null && System.nanoTime() - current.renewAt < 0) {
+            if (current != null && clock.instant().isBefore(current.renewAt)) {
                 return CompletableFuture.completedFuture(current.value);
             }
             if (loginInFlight != null) {
@@ -85,7 +89,8 @@ public final class AeronaSession {
             login = new CompletableFuture<>();
             loginInFlight = login;
         }
-        long startedAt = System.nanoTime();
+        // the hour counts from when the login was sent: Aerona's clock started no earlier
+        Instant startedAt = clock.instant();
         withPermit(caller, () -> caller.transport().send("POST", "/login", loginBody(caller), null))
                 .whenComplete((reply, failure) -> {
                     Throwable error = failure;
@@ -96,8 +101,7 @@ public final class AeronaSession {
                         loginInFlight = null;
                         if (error == null) {
                             logins.incrementAndGet();
-                            long renewAt = startedAt + TOKEN_LIFETIME.toNanos() - renewMarginNanos;
-                            current = new Token(reply.token(), renewAt);
+                            current = new Token(reply.token(), startedAt.plus(TOKEN_LIFETIME).minus(renewMargin));
                         }
                     }
                     if (error == null) {
@@ -160,7 +164,7 @@ public final class AeronaSession {
     }
 
     void renewMargin(Duration margin) {
-        this.renewMarginNanos = margin.toNanos();
+        this.renewMargin = margin;
     }
 
     /** Successful logins since the session started. */
@@ -170,7 +174,7 @@ public final class AeronaSession {
 
     /** Whether a token is held that is not due for renewal. */
     public synchronized boolean hasValidToken() {
-        return current != null && System.nanoTime() - current.renewAt < 0;
+        return current != null && clock.instant().isBefore(current.renewAt);
     }
 
     @Override
@@ -178,7 +182,7 @@ public final class AeronaSession {
         return "AeronaSession[" + account + "]";
     }
 
-    private record Token(String value, long renewAt) {
+    private record Token(String value, Instant renewAt) {
         @Override
         public String toString() {
             return "Token[****]";

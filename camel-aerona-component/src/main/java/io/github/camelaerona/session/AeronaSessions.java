@@ -1,5 +1,6 @@
 package io.github.camelaerona.session;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,12 +29,14 @@ public final class AeronaSessions {
         }
     }
 
-    public static synchronized AeronaSession acquire(String baseUrl, String username, Budget budget, Duration renewMargin) {
+    /** The account's session; the clock of the endpoint that creates it times the token's hour. */
+    public static synchronized AeronaSession acquire(String baseUrl, String username, Budget budget, Duration renewMargin,
+            Clock clock) {
         String key = baseUrl + "|" + username;
         Entry entry = SESSIONS.get(key);
         String account = username + " at " + baseUrl;
         if (entry == null) {
-            entry = new Entry(new AeronaSession(account, limiterFor(account, budget), renewMargin));
+            entry = new Entry(new AeronaSession(account, limiterFor(account, budget), renewMargin, clock));
             SESSIONS.put(key, entry);
         } else {
             reconcile(entry.session, budget);

@@ -3,6 +3,8 @@ package io.github.camelaerona.examples;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
@@ -14,6 +16,9 @@ import org.apache.camel.main.Main;
  * (and books an appointment only when AERONA_DEMO_PATIENT_ID names the patient to book for).
  */
 public final class AeronaDemo {
+
+    /** The zone of the practices (Aerona's clinics are in the UK and Ireland); their dates are the API's dates. */
+    public static final ZoneId PRACTICE_ZONE = ZoneId.of("Europe/London");
 
     private AeronaDemo() {
     }
@@ -67,7 +72,11 @@ public final class AeronaDemo {
     public static DemoSummary run(String baseUrl, String username, String password, Long patientId,
             AeronaSandbox sandbox, Path dir) throws Exception {
         int port = freePort();
+        // against the sandbox, the component and the routes read the sandbox's clock, so its dates are theirs
+        Clock clock = sandbox != null ? sandbox.clock().withZone(PRACTICE_ZONE) : Clock.system(PRACTICE_ZONE);
         Main main = new Main();
+        main.bind("aeronaClock", clock);
+        main.addInitialProperty("camel.component.aerona.clock", "#aeronaClock");
         // application.properties belongs to the YAML route set; this demo is configured here, in Java
         main.setDefaultPropertyPlaceholderLocation("false");
         main.addInitialProperty("camel.component.aerona.baseUrl", baseUrl);
@@ -76,8 +85,8 @@ public final class AeronaDemo {
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");
         main.addInitialProperty("camel.server.port", String.valueOf(port));
-        DemoFeeds feeds = new DemoFeeds(dir.resolve("payments"));
-        main.configure().addRoutesBuilder(new DemoRoutes(patientId));
+        DemoFeeds feeds = new DemoFeeds(dir.resolve("payments"), clock);
+        main.configure().addRoutesBuilder(new DemoRoutes(patientId, clock));
         main.configure().addRoutesBuilder(feeds);
         if (sandbox != null) {
             sandbox.webhooks().register("Appointment", "http://127.0.0.1:" + port + "/aerona/appointment");

@@ -1,6 +1,7 @@
 package io.github.camelaerona.examples;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,19 +19,23 @@ import org.apache.camel.builder.RouteBuilder;
 public class DemoFeeds extends RouteBuilder {
 
     private final Path paymentsDir;
+    private final Clock practiceClock;
     private final CountDownLatch firstPollDone = new CountDownLatch(1);
     private final List<Long> paymentsWritten = new CopyOnWriteArrayList<>();
     private final List<Appointment> appointmentEvents = new CopyOnWriteArrayList<>();
     private final CountDownLatch bookedAndConfirmed = new CountDownLatch(2);
 
-    public DemoFeeds(Path paymentsDir) {
+    public DemoFeeds(Path paymentsDir, Clock practiceClock) {
         this.paymentsDir = paymentsDir;
+        this.practiceClock = practiceClock;
     }
 
     @Override
     public void configure() {
-        // one request a minute for last month's payments; each payment once, as JSON, into a file
-        from("aerona:searchPayments?rawJson=true&delay=60000&initialFromDate=" + LocalDate.now().minusMonths(1))
+        // one request a minute for last month's payments; each payment once, as JSON, into a file. The windows end
+        // on today at the practices (timeZone), whatever the zone this JVM runs in.
+        from("aerona:searchPayments?rawJson=true&delay=60000&timeZone=" + practiceClock.getZone()
+                + "&initialFromDate=" + LocalDate.now(practiceClock).minusMonths(1))
                 .routeId("aerona-payments-poll")
                 .setHeader(Exchange.FILE_NAME, simple("payment-${header." + AeronaConstants.RECORD_ID + "}.json"))
                 .to("file:" + paymentsDir.toAbsolutePath())

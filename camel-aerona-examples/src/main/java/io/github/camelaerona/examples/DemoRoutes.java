@@ -1,6 +1,7 @@
 package io.github.camelaerona.examples;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,10 +29,13 @@ public class DemoRoutes extends RouteBuilder {
     private static final String TYPE = "aeronaDemoType";
 
     private final Long patientId;
+    /** Today at the practices: Aerona's dates are the practice's dates. */
+    private final Clock practiceClock;
 
     /** @param patientId the patient to book for; null skips booking (the safe choice on a real account) */
-    public DemoRoutes(Long patientId) {
+    public DemoRoutes(Long patientId, Clock practiceClock) {
         this.patientId = patientId;
+        this.practiceClock = practiceClock;
     }
 
     @Override
@@ -71,7 +75,7 @@ public class DemoRoutes extends RouteBuilder {
                     summary(e).add("Clinicians:         %d for that type (first: %s %s)", clinicians.size(),
                             first.getForename(), first.getSurname());
                     e.getMessage().setHeader(AeronaConstants.CLINICIAN_ID, first.getId());
-                    e.getMessage().setHeader(AeronaConstants.SEARCH_START, LocalDate.now().plusDays(1));
+                    e.getMessage().setHeader(AeronaConstants.SEARCH_START, LocalDate.now(practiceClock).plusDays(1));
                     e.getMessage().setHeader(AeronaConstants.TIME_OF_DAY, 0);
                 })
                 .to("aerona:findAppointmentSlots")
@@ -115,8 +119,8 @@ public class DemoRoutes extends RouteBuilder {
 
         from("direct:finance").routeId("aerona-finance")
                 .removeHeaders("CamelAerona*")
-                .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now().minusMonths(1))
-                .setHeader(AeronaConstants.TO_DATE, LocalDate::now)
+                .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now(practiceClock).minusMonths(1))
+                .setHeader(AeronaConstants.TO_DATE, () -> LocalDate.now(practiceClock))
                 .to("aerona:searchPayments")
                 .process(e -> {
                     List<Payment> payments = list(e);

@@ -23,7 +23,7 @@ public class FinanceSyncRoutes extends RouteBuilder {
                 .onWhen(e -> e.getException(AeronaApiException.class).getStatusCode() >= 500)
                 .maximumRedeliveries(3).redeliveryDelay(100);
 
-        from("aerona:searchPayments?delay=200&initialFromDate={{finance.since}}").routeId("finance-payments")
+        from("aerona:searchPayments?delay=200&timeZone=Europe/London&initialFromDate={{finance.since}}").routeId("finance-payments")
                 .filter(e -> e.getMessage().getBody(Payment.class).getAmount().signum() > 0)
                 .setHeader("financeReference", simple("AER-${header." + AeronaConstants.RECORD_ID + "}"))
                 .to(financeUri);

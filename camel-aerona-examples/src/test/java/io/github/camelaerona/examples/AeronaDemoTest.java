@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's demo, end to end on camel-main against the sandbox. */
-@WithAeronaSandbox
+@WithAeronaSandbox(startTime = "2026-06-17T10:00:00Z")
 class AeronaDemoTest {
 
     private AeronaSandbox sandbox;
@@ -48,7 +48,7 @@ class AeronaDemoTest {
         RecordedRequest payments = sandbox.requests().get(9);
         assertEquals(2, payments.query().size(), "fromDate and toDate only: " + payments.query());
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(sandbox.clock().withZone(AeronaDemo.PRACTICE_ZONE));
         int lastMonth = sandbox.data().searchPayments(null, today.minusMonths(1), today).size();
         assertEquals(lastMonth, summary.paymentsPolled());
         try (var files = Files.list(dir.resolve("payments"))) {

@@ -3,6 +3,7 @@ package io.github.camelaerona.examples;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The example of docs/testing.md: a user's route tested against the sandbox extension. */
-@WithAeronaSandbox
+@WithAeronaSandbox(startTime = "2026-06-17T10:00:00Z")
 class FinanceSyncRoutesTest {
 
     AeronaSandbox sandbox;
@@ -41,12 +42,18 @@ class FinanceSyncRoutesTest {
         aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
         aerona.getConfiguration().setUsername(sandbox.username());
         aerona.getConfiguration().setPassword(sandbox.password());
+        aerona.setClock(sandbox.clock());
         Properties properties = new Properties();
-        properties.setProperty("finance.since", LocalDate.now().minusDays(7).toString());
+        properties.setProperty("finance.since", today().minusDays(7).toString());
         context.getPropertiesComponent().setInitialProperties(properties);
         context.addRoutes(new FinanceSyncRoutes("mock:finance"));
         context.start();
         finance = context.getEndpoint("mock:finance", MockEndpoint.class);
+    }
+
+    /** Today at the practices, on the sandbox clock, which the component reads too. */
+    private LocalDate today() {
+        return LocalDate.now(sandbox.clock().withZone(ZoneId.of("Europe/London")));
     }
 
     @AfterEach
@@ -56,7 +63,7 @@ class FinanceSyncRoutesTest {
 
     @Test
     void newPaymentsReachFinanceOnce() {
-        int lastWeek = sandbox.data().searchPayments(null, LocalDate.now().minusDays(7), LocalDate.now()).size();
+        int lastWeek = sandbox.data().searchPayments(null, today().minusDays(7), today()).size();
         await().atMost(Duration.ofSeconds(10)).until(() -> finance.getReceivedCounter() == lastWeek);
 
         Map<String, Object> added = sandbox.data().addPayment(426709L, new BigDecimal("120.00"), null);

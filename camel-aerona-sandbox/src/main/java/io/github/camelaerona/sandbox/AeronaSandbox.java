@@ -64,10 +64,12 @@ public final class AeronaSandbox implements AutoCloseable {
 
     private AeronaSandbox(Builder settings) throws IOException {
         this.settings = settings;
-        this.clock = new SandboxClock(settings.zone);
+        this.clock = settings.startTime == null
+                ? new SandboxClock(settings.zone)
+                : new SandboxClock(settings.zone, settings.startTime);
         this.accounts = new SandboxAccounts(clock, settings.tokenLifetime, settings.rateLimit, settings.ratePeriod);
         settings.users.forEach(accounts::addUser);
-        this.data = new SandboxData(clock, settings.zone);
+        this.data = new SandboxData(clock, settings.zone, settings.seed);
         this.api = new SandboxApi(BASE_PATH, clock, accounts, data);
         this.webhooks = new SandboxWebhooks(clock, new com.fasterxml.jackson.databind.ObjectMapper());
         data.onChange(webhooks::publish);
@@ -255,8 +257,25 @@ public final class AeronaSandbox implements AutoCloseable {
         private boolean https;
         private int port;
         private ZoneId zone = ZoneId.of("Europe/London");
+        private java.time.Instant startTime;
+        private long seed = SandboxData.DEFAULT_SEED;
 
         private Builder() {
+        }
+
+        /**
+         * Pins the sandbox clock: it starts at this instant (and runs on from there) instead of the machine's
+         * time, so seeded data, "today" and every date the sandbox answers are the same on any machine and day.
+         */
+        public Builder startTime(java.time.Instant startTime) {
+            this.startTime = startTime;
+            return this;
+        }
+
+        /** The seed of the demo data; the same seed and start time give the same records. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
         }
 
         /** Adds a user; without any, the sandbox has {@link #DEFAULT_USERNAME}. The first user is the default. */

@@ -92,6 +92,7 @@ public class AeronaSandboxExtension
 
         Running(WithAeronaSandbox settings) {
             this.sandbox = AeronaSandbox.builder()
+                    .startTime(settings.startTime().isEmpty() ? null : java.time.Instant.parse(settings.startTime()))
                     .user(settings.username(), settings.password())
                     .rateLimit(settings.rateLimit(), Duration.ofSeconds(settings.ratePeriodSeconds()))
                     .https(settings.https())

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -11,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,11 +24,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sandbox's practice: seeded, consistent demo data (the same every start for the same date) and the
- * operations the API performs on it. Records are JSON-ready maps with the API's field names.
+ * The sandbox's practice: seeded, consistent demo data (the same for the same seed and clock, never dated after
+ * the clock's now) and the operations the API performs on it. Records are JSON-ready maps with the API's field names.
  */
 public final class SandboxData {
 
+    /** The seed of the demo data unless the builder sets another. */
+    static final long DEFAULT_SEED = 426709;
     /** Appointment statuses that free the clinician's time again. */
     private static final Set<Integer> FREEING_STATUSES = Set.of(4, 5, 11, 12, 13, 14, 16);
     private static final LocalTime DAY_START = LocalTime.of(9, 0);
@@ -55,10 +60,10 @@ public final class SandboxData {
         this.changes = listener;
     }
 
-    SandboxData(Clock clock, ZoneId practiceZone) {
+    SandboxData(Clock clock, ZoneId practiceZone, long seed) {
         this.clock = clock;
         this.practiceZone = practiceZone;
-        seed(LocalDate.now(clock.withZone(practiceZone)));
+        seed(clock.instant(), new Random(seed));
     }
 
     // ------------------------------------------------------------------ reads
@@ -329,7 +334,7 @@ public final class SandboxData {
     public synchronized Map<String, Object> addInvoice(long patientId, String saleItem, BigDecimal price,
             Map<String, Object> fields) {
         long id = nextInvoiceId.getAndIncrement();
-        Map<String, Object> i = invoice(id, patients.get(patientId), saleItem, price, today(), 1);
+        Map<String, Object> i = invoice(id, patients.get(patientId), saleItem, price, OffsetDateTime.now(clock), 1);
         if (fields != null) {
             i.putAll(fields);
         }
@@ -390,19 +395,28 @@ public final class SandboxData {
 
     private List<Map<String, Object>> search(java.util.Collection<Map<String, Object>> records, String dateField,
             Long patientId, LocalDate from, LocalDate to) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<Map<String, Object>> result = new ArrayList<>();
         for (Map<String, Object> r : records) {
             if (patientId != null && !patientId.equals(r.get("patientId"))) {
                 continue;
             }
-            LocalDate date = dateOf((String) r.get(dateField));
-            if (!date.isBefore(from) && !date.isAfter(to)) {
+            String value = (String) r.get(dateField);
+            LocalDate date = dateOf(value);
+            if (!date.isBefore(from) && !date.isAfter(to) && !isFuture(value, now)) {
                 result.add(copy(r));
             }
         }
         result.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get(dateField))
                 .thenComparing(r -> ((Number) r.get("id")).longValue()));
         return result;
+    }
+
+    /** A record dated after the clock's now does not exist yet, as on the real API (a record given a later date). */
+    private boolean isFuture(String value, OffsetDateTime now) {
+        return value.length() == 10
+                ? LocalDate.parse(value).isAfter(now.atZoneSameInstant(practiceZone).toLocalDate())
+                : OffsetDateTime.parse(value).isAfter(now);
     }
 
     private LocalDate dateOf(String value) {
@@ -465,7 +479,9 @@ public final class SandboxData {
         "Physiotherapy session", "Toothbrush", "Crown" };
     private static final String[] PAYMENT_METHODS = { "Credit Card", "Debit Card", "Cash", "Bank Transfer" };
 
-    private void seed(LocalDate today) {
+    private void seed(Instant clockNow, Random random) {
+        Instant now = clockNow.truncatedTo(ChronoUnit.MINUTES);
+        LocalDate today = now.atZone(practiceZone).toLocalDate();
         for (String[] p : PRACTICES) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", Long.parseLong(p[0]));
@@ -498,7 +514,6 @@ public final class SandboxData {
             m.put("practiceIds", t[8]);
             appointmentTypes.put((Long) t[0], m);
         }
-        Random random = new Random(426709);
         for (int i = 0; i < FORENAMES.length; i++) {
             long id = 426700L + i;
             Map<String, Object> m = new LinkedHashMap<>();
@@ -543,25 +558,24 @@ public final class SandboxData {
             a.put("createdByApi", false);
             appointments.put(id, a);
         }
-        // six months of payments and invoices, oldest first
-        LocalDate start = today.minusMonths(6).withDayOfMonth(1);
-        int days = (int) (today.toEpochDay() - start.toEpochDay());
-        List<LocalDate> dates = new ArrayList<>();
+        // six months of payments and invoices up to the clock's now (never later), oldest first
+        Instant start = today.minusMonths(6).withDayOfMonth(1).atStartOfDay(practiceZone).toInstant();
+        long span = Duration.between(start, now).toMinutes();
+        List<Instant> times = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
-            dates.add(start.plusDays(random.nextInt(days + 1)));
+            times.add(now.minus(Duration.ofMinutes((long) (random.nextDouble() * span))));
         }
-        dates.sort(null);
-        for (LocalDate date : dates) {
+        times.sort(null);
+        for (Instant time : times) {
+            OffsetDateTime at = time.truncatedTo(ChronoUnit.MINUTES).atZone(practiceZone).toOffsetDateTime();
             Map<String, Object> patient = patients.get(426700L + random.nextInt(FORENAMES.length));
             String item = SALE_ITEMS[random.nextInt(SALE_ITEMS.length)];
             BigDecimal price = BigDecimal.valueOf(2000 + random.nextInt(18000), 2);
             int quantity = 1 + random.nextInt(2);
             long invoiceId = nextInvoiceId.getAndIncrement();
-            invoices.put(invoiceId, invoice(invoiceId, patient, item, price, date, quantity));
+            invoices.put(invoiceId, invoice(invoiceId, patient, item, price, at, quantity));
             long paymentId = nextPaymentId.getAndIncrement();
-            OffsetDateTime paidAt = LocalDateTime.of(date, LocalTime.of(9 + random.nextInt(9), random.nextInt(60)))
-                    .atZone(practiceZone).toOffsetDateTime();
-            Map<String, Object> payment = payment(paymentId, patient, price.multiply(BigDecimal.valueOf(quantity)), paidAt);
+            Map<String, Object> payment = payment(paymentId, patient, price.multiply(BigDecimal.valueOf(quantity)), at);
             payment.put("paymentMethod", PAYMENT_METHODS[random.nextInt(PAYMENT_METHODS.length)]);
             payments.put(paymentId, payment);
         }
@@ -592,14 +606,15 @@ public final class SandboxData {
         return m;
     }
 
+    /** An invoice completed at {@code completed}, dated that day in the practice's zone. */
     private Map<String, Object> invoice(long id, Map<String, Object> patient, String item, BigDecimal price,
-            LocalDate date, int quantity) {
+            OffsetDateTime completed, int quantity) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("patientId", patient.get("id"));
-        m.put("date", date.toString());
+        m.put("date", completed.atZoneSameInstant(practiceZone).toLocalDate().toString());
         m.put("quantity", quantity);
-        m.put("dateCompleted", format(LocalDateTime.of(date, LocalTime.of(17, 0)).atZone(practiceZone).toOffsetDateTime()));
+        m.put("dateCompleted", format(completed));
         m.put("price", price.setScale(2, RoundingMode.HALF_UP));
         m.put("status", "Completed");
         m.put("saleItem", item);

@@ -33,6 +33,13 @@ public @interface WithAeronaSandbox {
 
     String password() default AeronaSandbox.DEFAULT_PASSWORD;
 
+    /**
+     * Pins the sandbox clock to start at this ISO-8601 instant (such as {@code 2026-06-17T10:00:00Z}) so that
+     * seeded data and every date the sandbox answers are the same on any day; empty (the default) starts it at the
+     * machine's time. A test whose outcome depends on dates should pin it, and give the component the same clock.
+     */
+    String startTime() default "";
+
     /** Clear the request log, the counters, the faults and the webhook deliveries before each test (the data stays). */
     boolean resetBetweenTests() default true;
 }
