@@ -30,42 +30,26 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AeronaComponent target = (AeronaComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "appointmentid":
-        case "appointmentId": getOrCreateConfiguration(target).setAppointmentId(property(camelContext, java.lang.Long.class, value)); return true;
-        case "appointmentstatusid":
-        case "appointmentStatusId": getOrCreateConfiguration(target).setAppointmentStatusId(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "appointmenttypeid":
-        case "appointmentTypeId": getOrCreateConfiguration(target).setAppointmentTypeId(property(camelContext, java.lang.Long.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
-        case "clinicianid":
-        case "clinicianId": getOrCreateConfiguration(target).setClinicianId(property(camelContext, java.lang.Long.class, value)); return true;
-        case "cliniciantypeid":
-        case "clinicianTypeId": getOrCreateConfiguration(target).setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelaerona.AeronaConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "emitupdates":
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
-        case "fromdate":
-        case "fromDate": getOrCreateConfiguration(target).setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
-        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.camelaerona.AeronaHttpClientConfigurer.class, value)); return true;
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
-        case "includedisabled":
-        case "includeDisabled": getOrCreateConfiguration(target).setIncludeDisabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialfromdate":
         case "initialFromDate": getOrCreateConfiguration(target).setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
-        case "invoiceid":
-        case "invoiceId": getOrCreateConfiguration(target).setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
@@ -73,16 +57,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "objecttype":
-        case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, io.github.camelaerona.AeronaWebhookObjectType.class, value)); return true;
-        case "onsiteonly":
-        case "onsiteOnly": getOrCreateConfiguration(target).setOnsiteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, io.github.camelaerona.model.AeronaWebhookObjectType.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
-        case "patientid":
-        case "patientId": getOrCreateConfiguration(target).setPatientId(property(camelContext, java.lang.Long.class, value)); return true;
-        case "paymentid":
-        case "paymentId": getOrCreateConfiguration(target).setPaymentId(property(camelContext, java.lang.Long.class, value)); return true;
-        case "practiceid":
-        case "practiceId": getOrCreateConfiguration(target).setPracticeId(property(camelContext, java.lang.Long.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -94,25 +70,17 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "ratelimitperiod":
         case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimiter":
-        case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelaerona.AeronaRateLimiter.class, value)); return true;
+        case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
         case "rawJson": getOrCreateConfiguration(target).setRawJson(property(camelContext, boolean.class, value)); return true;
-        case "remoteonly":
-        case "remoteOnly": getOrCreateConfiguration(target).setRemoteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
-        case "searchstart":
-        case "searchStart": getOrCreateConfiguration(target).setSearchStart(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
-        case "timeofday":
-        case "timeOfDay": getOrCreateConfiguration(target).setTimeOfDay(property(camelContext, java.lang.Integer.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
-        case "todate":
-        case "toDate": getOrCreateConfiguration(target).setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": getOrCreateConfiguration(target).setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -131,42 +99,26 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "appointmentid":
-        case "appointmentId": return java.lang.Long.class;
-        case "appointmentstatusid":
-        case "appointmentStatusId": return java.lang.Integer.class;
-        case "appointmenttypeid":
-        case "appointmentTypeId": return java.lang.Long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
-        case "clinicianid":
-        case "clinicianId": return java.lang.Long.class;
-        case "cliniciantypeid":
-        case "clinicianTypeId": return java.lang.Integer.class;
         case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelaerona.AeronaConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
-        case "fromdate":
-        case "fromDate": return java.lang.String.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
-        case "httpClientConfigurer": return io.github.camelaerona.AeronaHttpClientConfigurer.class;
+        case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
-        case "includedisabled":
-        case "includeDisabled": return java.lang.Boolean.class;
         case "initialfromdate":
         case "initialFromDate": return java.lang.String.class;
-        case "invoiceid":
-        case "invoiceId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookbackdays":
@@ -174,16 +126,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxconnections":
         case "maxConnections": return int.class;
         case "objecttype":
-        case "objectType": return io.github.camelaerona.AeronaWebhookObjectType.class;
-        case "onsiteonly":
-        case "onsiteOnly": return java.lang.Boolean.class;
+        case "objectType": return io.github.camelaerona.model.AeronaWebhookObjectType.class;
         case "password": return java.lang.String.class;
-        case "patientid":
-        case "patientId": return java.lang.Long.class;
-        case "paymentid":
-        case "paymentId": return java.lang.Long.class;
-        case "practiceid":
-        case "practiceId": return java.lang.Long.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -195,25 +139,17 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
         case "ratelimiter":
-        case "rateLimiter": return io.github.camelaerona.AeronaRateLimiter.class;
+        case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
         case "rawJson": return boolean.class;
-        case "remoteonly":
-        case "remoteOnly": return java.lang.Boolean.class;
-        case "searchstart":
-        case "searchStart": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
-        case "timeofday":
-        case "timeOfDay": return java.lang.Integer.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
-        case "todate":
-        case "toDate": return java.lang.String.class;
         case "tokenrenewmargin":
         case "tokenRenewMargin": return long.class;
         case "username": return java.lang.String.class;
@@ -233,42 +169,26 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AeronaComponent target = (AeronaComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "appointmentid":
-        case "appointmentId": return getOrCreateConfiguration(target).getAppointmentId();
-        case "appointmentstatusid":
-        case "appointmentStatusId": return getOrCreateConfiguration(target).getAppointmentStatusId();
-        case "appointmenttypeid":
-        case "appointmentTypeId": return getOrCreateConfiguration(target).getAppointmentTypeId();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
-        case "clinicianid":
-        case "clinicianId": return getOrCreateConfiguration(target).getClinicianId();
-        case "cliniciantypeid":
-        case "clinicianTypeId": return getOrCreateConfiguration(target).getClinicianTypeId();
         case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "emitupdates":
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
-        case "fromdate":
-        case "fromDate": return getOrCreateConfiguration(target).getFromDate();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
-        case "includedisabled":
-        case "includeDisabled": return getOrCreateConfiguration(target).getIncludeDisabled();
         case "initialfromdate":
         case "initialFromDate": return getOrCreateConfiguration(target).getInitialFromDate();
-        case "invoiceid":
-        case "invoiceId": return getOrCreateConfiguration(target).getInvoiceId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":
@@ -277,15 +197,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "objecttype":
         case "objectType": return getOrCreateConfiguration(target).getObjectType();
-        case "onsiteonly":
-        case "onsiteOnly": return getOrCreateConfiguration(target).getOnsiteOnly();
         case "password": return getOrCreateConfiguration(target).getPassword();
-        case "patientid":
-        case "patientId": return getOrCreateConfiguration(target).getPatientId();
-        case "paymentid":
-        case "paymentId": return getOrCreateConfiguration(target).getPaymentId();
-        case "practiceid":
-        case "practiceId": return getOrCreateConfiguration(target).getPracticeId();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -300,22 +212,14 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "rawjson":
         case "rawJson": return getOrCreateConfiguration(target).isRawJson();
-        case "remoteonly":
-        case "remoteOnly": return getOrCreateConfiguration(target).getRemoteOnly();
-        case "searchstart":
-        case "searchStart": return getOrCreateConfiguration(target).getSearchStart();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
-        case "timeofday":
-        case "timeOfDay": return getOrCreateConfiguration(target).getTimeOfDay();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
-        case "todate":
-        case "toDate": return getOrCreateConfiguration(target).getToDate();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return getOrCreateConfiguration(target).getTokenRenewMargin();
         case "username": return getOrCreateConfiguration(target).getUsername();

@@ -24,11 +24,11 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         AeronaEndpoint target = (AeronaEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "appointmentid":
-        case "appointmentId": target.getConfiguration().setAppointmentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "appointmentId": target.getParameters().setAppointmentId(property(camelContext, java.lang.Long.class, value)); return true;
         case "appointmentstatusid":
-        case "appointmentStatusId": target.getConfiguration().setAppointmentStatusId(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "appointmentStatusId": target.getParameters().setAppointmentStatusId(property(camelContext, java.lang.Integer.class, value)); return true;
         case "appointmenttypeid":
-        case "appointmentTypeId": target.getConfiguration().setAppointmentTypeId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "appointmentTypeId": target.getParameters().setAppointmentTypeId(property(camelContext, java.lang.Long.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -40,9 +40,9 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clinicianid":
-        case "clinicianId": target.getConfiguration().setClinicianId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "clinicianId": target.getParameters().setClinicianId(property(camelContext, java.lang.Long.class, value)); return true;
         case "cliniciantypeid":
-        case "clinicianTypeId": target.getConfiguration().setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "clinicianTypeId": target.getParameters().setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -53,20 +53,20 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fromdate":
-        case "fromDate": target.getConfiguration().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "fromDate": target.getParameters().setFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
-        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, io.github.camelaerona.AeronaHttpClientConfigurer.class, value)); return true;
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "includedisabled":
-        case "includeDisabled": target.getConfiguration().setIncludeDisabled(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "includeDisabled": target.getParameters().setIncludeDisabled(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialfromdate":
         case "initialFromDate": target.getConfiguration().setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
         case "invoiceid":
-        case "invoiceId": target.getConfiguration().setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "invoiceId": target.getParameters().setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
@@ -74,18 +74,18 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "objecttype":
-        case "objectType": target.getConfiguration().setObjectType(property(camelContext, io.github.camelaerona.AeronaWebhookObjectType.class, value)); return true;
+        case "objectType": target.getConfiguration().setObjectType(property(camelContext, io.github.camelaerona.model.AeronaWebhookObjectType.class, value)); return true;
         case "onsiteonly":
-        case "onsiteOnly": target.getConfiguration().setOnsiteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "onsiteOnly": target.getParameters().setOnsiteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "patientid":
-        case "patientId": target.getConfiguration().setPatientId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "patientId": target.getParameters().setPatientId(property(camelContext, java.lang.Long.class, value)); return true;
         case "paymentid":
-        case "paymentId": target.getConfiguration().setPaymentId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "paymentId": target.getParameters().setPaymentId(property(camelContext, java.lang.Long.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "practiceid":
-        case "practiceId": target.getConfiguration().setPracticeId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "practiceId": target.getParameters().setPracticeId(property(camelContext, java.lang.Long.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -97,11 +97,11 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "ratelimitperiod":
         case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimiter":
-        case "rateLimiter": target.getConfiguration().setRateLimiter(property(camelContext, io.github.camelaerona.AeronaRateLimiter.class, value)); return true;
+        case "rateLimiter": target.getConfiguration().setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
         case "rawJson": target.getConfiguration().setRawJson(property(camelContext, boolean.class, value)); return true;
         case "remoteonly":
-        case "remoteOnly": target.getConfiguration().setRemoteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "remoteOnly": target.getParameters().setRemoteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
@@ -112,7 +112,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "searchstart":
-        case "searchStart": target.getConfiguration().setSearchStart(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchStart": target.getParameters().setSearchStart(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
@@ -124,13 +124,13 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "timeofday":
-        case "timeOfDay": target.getConfiguration().setTimeOfDay(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "timeOfDay": target.getParameters().setTimeOfDay(property(camelContext, java.lang.Integer.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timezone":
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
-        case "toDate": target.getConfiguration().setToDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "toDate": target.getParameters().setToDate(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": target.getConfiguration().setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
@@ -184,7 +184,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "fromDate": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "httpclientconfigurer":
-        case "httpClientConfigurer": return io.github.camelaerona.AeronaHttpClientConfigurer.class;
+        case "httpClientConfigurer": return org.apache.camel.component.http.HttpClientConfigurer.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "includedisabled":
@@ -202,7 +202,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "maxconnections":
         case "maxConnections": return int.class;
         case "objecttype":
-        case "objectType": return io.github.camelaerona.AeronaWebhookObjectType.class;
+        case "objectType": return io.github.camelaerona.model.AeronaWebhookObjectType.class;
         case "onsiteonly":
         case "onsiteOnly": return java.lang.Boolean.class;
         case "password": return java.lang.String.class;
@@ -225,7 +225,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
         case "ratelimiter":
-        case "rateLimiter": return io.github.camelaerona.AeronaRateLimiter.class;
+        case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
         case "rawJson": return boolean.class;
         case "remoteonly":
@@ -281,11 +281,11 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         AeronaEndpoint target = (AeronaEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "appointmentid":
-        case "appointmentId": return target.getConfiguration().getAppointmentId();
+        case "appointmentId": return target.getParameters().getAppointmentId();
         case "appointmentstatusid":
-        case "appointmentStatusId": return target.getConfiguration().getAppointmentStatusId();
+        case "appointmentStatusId": return target.getParameters().getAppointmentStatusId();
         case "appointmenttypeid":
-        case "appointmentTypeId": return target.getConfiguration().getAppointmentTypeId();
+        case "appointmentTypeId": return target.getParameters().getAppointmentTypeId();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -297,9 +297,9 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clinicianid":
-        case "clinicianId": return target.getConfiguration().getClinicianId();
+        case "clinicianId": return target.getParameters().getClinicianId();
         case "cliniciantypeid":
-        case "clinicianTypeId": return target.getConfiguration().getClinicianTypeId();
+        case "clinicianTypeId": return target.getParameters().getClinicianTypeId();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -310,20 +310,20 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "fromdate":
-        case "fromDate": return target.getConfiguration().getFromDate();
+        case "fromDate": return target.getParameters().getFromDate();
         case "greedy": return target.isGreedy();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "includedisabled":
-        case "includeDisabled": return target.getConfiguration().getIncludeDisabled();
+        case "includeDisabled": return target.getParameters().getIncludeDisabled();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "initialfromdate":
         case "initialFromDate": return target.getConfiguration().getInitialFromDate();
         case "invoiceid":
-        case "invoiceId": return target.getConfiguration().getInvoiceId();
+        case "invoiceId": return target.getParameters().getInvoiceId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":
@@ -333,16 +333,16 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "objecttype":
         case "objectType": return target.getConfiguration().getObjectType();
         case "onsiteonly":
-        case "onsiteOnly": return target.getConfiguration().getOnsiteOnly();
+        case "onsiteOnly": return target.getParameters().getOnsiteOnly();
         case "password": return target.getConfiguration().getPassword();
         case "patientid":
-        case "patientId": return target.getConfiguration().getPatientId();
+        case "patientId": return target.getParameters().getPatientId();
         case "paymentid":
-        case "paymentId": return target.getConfiguration().getPaymentId();
+        case "paymentId": return target.getParameters().getPaymentId();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "practiceid":
-        case "practiceId": return target.getConfiguration().getPracticeId();
+        case "practiceId": return target.getParameters().getPracticeId();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
@@ -358,7 +358,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rawjson":
         case "rawJson": return target.getConfiguration().isRawJson();
         case "remoteonly":
-        case "remoteOnly": return target.getConfiguration().getRemoteOnly();
+        case "remoteOnly": return target.getParameters().getRemoteOnly();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "runlogginglevel":
@@ -369,7 +369,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "searchstart":
-        case "searchStart": return target.getConfiguration().getSearchStart();
+        case "searchStart": return target.getParameters().getSearchStart();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sockettimeout":
@@ -381,13 +381,13 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
         case "timeofday":
-        case "timeOfDay": return target.getConfiguration().getTimeOfDay();
+        case "timeOfDay": return target.getParameters().getTimeOfDay();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timezone":
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "todate":
-        case "toDate": return target.getConfiguration().getToDate();
+        case "toDate": return target.getParameters().getToDate();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return target.getConfiguration().getTokenRenewMargin();
         case "usefixeddelay":

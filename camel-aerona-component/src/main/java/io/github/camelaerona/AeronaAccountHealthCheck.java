@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelaerona.session.AeronaSession;
+import io.github.camelaerona.account.AccountLease;
+import io.github.camelaerona.account.AeronaAccount;
+import io.github.camelaerona.api.AeronaAuthenticationException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of one Aerona account: can it log in? A held token that is good for a while yet answers UP without a
- * request; otherwise the check logs in (through the shared session and budget), at most once a minute, and repeats
+ * request; otherwise the check logs in (through the account's lease and budget), at most once a minute, and repeats
  * the last answer in between.
  */
 public class AeronaAccountHealthCheck extends AbstractHealthCheck {
@@ -19,16 +21,16 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
     /** The least time between two logins made by the check. */
     public static final Duration MIN_LOGIN_INTERVAL = Duration.ofMinutes(1);
 
-    private final AeronaSession session;
-    private final AeronaSession.Caller caller;
+    private final AccountLease lease;
+    private final AeronaAccount account;
     private long lastAttempt;
     private String lastFailure;
     private boolean attempted;
 
-    public AeronaAccountHealthCheck(AeronaSession session, AeronaSession.Caller caller) {
-        super("camel", "aerona-" + session.account().replace(' ', '-'));
-        this.session = session;
-        this.caller = caller;
+    public AeronaAccountHealthCheck(AccountLease lease) {
+        super("camel", "aerona-" + lease.account().key().toString().replace(' ', '-'));
+        this.lease = lease;
+        this.account = lease.account();
     }
 
     @Override
@@ -38,9 +40,9 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        builder.detail("account", session.account());
-        builder.detail("logins", session.logins());
-        if (session.hasValidToken()) {
+        builder.detail("account", account.key());
+        builder.detail("logins", account.logins());
+        if (account.hasValidToken()) {
             builder.up();
             return;
         }
@@ -62,20 +64,20 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
     /** Logs in; answers null when it worked, else what went wrong (never a secret). */
     private String login() {
         try {
-            session.login(caller).get(caller.maxWait().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+            lease.login().get(lease.maxWait().toMillis() + 60_000, TimeUnit.MILLISECONDS);
             return null;
         } catch (java.util.concurrent.ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AeronaAuthenticationException refused) {
-                return "Aerona refused the login of " + session.account() + " (HTTP " + refused.getStatusCode()
+                return "Aerona refused the login of " + account.key() + " (HTTP " + refused.getStatusCode()
                         + "): check the username and password";
             }
-            return "Cannot log in to Aerona as " + session.account() + ": " + cause;
+            return "Cannot log in to Aerona as " + account.key() + ": " + cause;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "Interrupted while logging in to Aerona";
         } catch (java.util.concurrent.TimeoutException e) {
-            return "No answer from Aerona to the login of " + session.account();
+            return "No answer from Aerona to the login of " + account.key();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
+import io.github.camelaerona.operation.AeronaOperation;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -33,9 +34,8 @@ public class AeronaComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        AeronaConfiguration endpointConfiguration = configuration.copy();
-        endpointConfiguration.setOperation(operation(remaining));
-        AeronaEndpoint endpoint = new AeronaEndpoint(uri, this, endpointConfiguration);
+        AeronaEndpoint endpoint = new AeronaEndpoint(uri, this, configuration.copy());
+        endpoint.setOperation(operation(remaining));
         setProperties(endpoint, parameters);
         endpoint.checkConfiguration();
         return endpoint;
@@ -50,7 +50,7 @@ public class AeronaComponent extends DefaultComponent {
         }
     }
 
-    /** Runs the calls that waited for the rate budget; shared by the component's endpoints. */
+    /** Runs the calls that waited for the rate budget or a login; shared by the component's endpoints. */
     synchronized ExecutorService workerPool() {
         if (workerPool == null) {
             workerPool = getCamelContext().getExecutorServiceManager()

@@ -1,25 +1,25 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.api.AeronaRateLimiter;
+import io.github.camelaerona.model.AeronaWebhookObjectType;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
-import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
- * The options of an Aerona endpoint. Set the account (baseUrl, username, password) and the limits once on the
- * component; each endpoint starts from a copy of the component's configuration.
+ * The settings of Aerona endpoints that make sense for a whole component: the account (baseUrl, username,
+ * password), the transport, the rate budget and the consumers' settings. Set them once on the component; each
+ * endpoint starts from a copy and may override them in its URI. The operations' parameters are not here: they are
+ * per endpoint ({@link AeronaOperationParameters}).
  */
 @UriParams
 public class AeronaConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://aeronadental.com/AeronaAPI/v1";
 
-    @UriPath(description = "The Aerona operation to call, or webhook to receive events")
-    @Metadata(required = true)
-    private AeronaOperation operation;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL)
     private String baseUrl = DEFAULT_BASE_URL;
@@ -28,38 +28,6 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String password;
 
-    @UriParam(label = "producer")
-    private Long appointmentId;
-    @UriParam(label = "producer")
-    private Integer appointmentStatusId;
-    @UriParam(label = "producer")
-    private Long appointmentTypeId;
-    @UriParam(label = "producer")
-    private Long clinicianId;
-    @UriParam(label = "producer")
-    private Integer clinicianTypeId;
-    @UriParam(label = "producer")
-    private Long practiceId;
-    @UriParam(label = "producer")
-    private Long patientId;
-    @UriParam(label = "producer")
-    private Long paymentId;
-    @UriParam(label = "producer")
-    private Long invoiceId;
-    @UriParam(label = "producer")
-    private String searchStart;
-    @UriParam(label = "producer")
-    private String fromDate;
-    @UriParam(label = "producer")
-    private String toDate;
-    @UriParam(label = "producer")
-    private Integer timeOfDay;
-    @UriParam(label = "producer")
-    private Boolean includeDisabled;
-    @UriParam(label = "producer")
-    private Boolean onsiteOnly;
-    @UriParam(label = "producer")
-    private Boolean remoteOnly;
 
     @UriParam(label = "producer", defaultValue = "false")
     private boolean rawJson;
@@ -111,7 +79,7 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(label = "proxy")
     private Integer proxyPort;
     @UriParam(label = "advanced")
-    private AeronaHttpClientConfigurer httpClientConfigurer;
+    private HttpClientConfigurer httpClientConfigurer;
 
     /** A copy for one endpoint. */
     public AeronaConfiguration copy() {
@@ -120,36 +88,6 @@ public class AeronaConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
-    }
-
-    /** The URI option value of a parameter, or null when not set. */
-    public Object parameterValue(AeronaParameter parameter) {
-        return switch (parameter) {
-            case APPOINTMENT_ID -> appointmentId;
-            case APPOINTMENT_STATUS_ID -> appointmentStatusId;
-            case APPOINTMENT_TYPE_ID -> appointmentTypeId;
-            case CLINICIAN_ID -> clinicianId;
-            case CLINICIAN_TYPE_ID -> clinicianTypeId;
-            case PRACTICE_ID -> practiceId;
-            case PATIENT_ID -> patientId;
-            case PAYMENT_ID -> paymentId;
-            case INVOICE_ID -> invoiceId;
-            case SEARCH_START -> searchStart;
-            case FROM_DATE -> fromDate;
-            case TO_DATE -> toDate;
-            case TIME_OF_DAY -> timeOfDay;
-            case INCLUDE_DISABLED -> includeDisabled;
-            case ONSITE_ONLY -> onsiteOnly;
-            case REMOTE_ONLY -> remoteOnly;
-        };
-    }
-
-    public AeronaOperation getOperation() {
-        return operation;
-    }
-
-    public void setOperation(AeronaOperation operation) {
-        this.operation = operation;
     }
 
     public String getBaseUrl() {
@@ -183,182 +121,6 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setPassword(String password) {
         this.password = password;
-    }
-
-    public Long getAppointmentId() {
-        return appointmentId;
-    }
-
-    /**
-     * The appointment whose status updateAppointmentStatus changes.
-     */
-    public void setAppointmentId(Long appointmentId) {
-        this.appointmentId = appointmentId;
-    }
-
-    public Integer getAppointmentStatusId() {
-        return appointmentStatusId;
-    }
-
-    /**
-     * The new status for updateAppointmentStatus: 1 Unconfirmed, 2 Confirmed, 3 Arrived, 4 Failed to Attend, 5 Cancelled by Practice, 6 In Clinic, 7 Completed, 8 Online Booking Request, 9 Reminder Sent, 10 Scheduled, 11 Unscheduled, 12 Cancelled by Patient, 13 Deleted, 14 Late Cancellation, 16 Was Not Brought. Sent in the JSON request body.
-     */
-    public void setAppointmentStatusId(Integer appointmentStatusId) {
-        this.appointmentStatusId = appointmentStatusId;
-    }
-
-    public Long getAppointmentTypeId() {
-        return appointmentTypeId;
-    }
-
-    /**
-     * The appointment type, for findAppointmentSlots (required) and getClinicians.
-     */
-    public void setAppointmentTypeId(Long appointmentTypeId) {
-        this.appointmentTypeId = appointmentTypeId;
-    }
-
-    public Long getClinicianId() {
-        return clinicianId;
-    }
-
-    /**
-     * The clinician whose free slots findAppointmentSlots returns; give this or clinicianTypeId, not both.
-     */
-    public void setClinicianId(Long clinicianId) {
-        this.clinicianId = clinicianId;
-    }
-
-    public Integer getClinicianTypeId() {
-        return clinicianTypeId;
-    }
-
-    /**
-     * The clinician type (1-16), for findAppointmentSlots (then practiceId is required) and getAppointmentTypes.
-     */
-    public void setClinicianTypeId(Integer clinicianTypeId) {
-        this.clinicianTypeId = clinicianTypeId;
-    }
-
-    public Long getPracticeId() {
-        return practiceId;
-    }
-
-    /**
-     * The practice, for findAppointmentSlots, getAppointmentTypes and getClinicians.
-     */
-    public void setPracticeId(Long practiceId) {
-        this.practiceId = practiceId;
-    }
-
-    public Long getPatientId() {
-        return patientId;
-    }
-
-    /**
-     * The patient, for getPatient (required), searchPayments and searchInvoices.
-     */
-    public void setPatientId(Long patientId) {
-        this.patientId = patientId;
-    }
-
-    public Long getPaymentId() {
-        return paymentId;
-    }
-
-    /**
-     * The payment getPayment reads.
-     */
-    public void setPaymentId(Long paymentId) {
-        this.paymentId = paymentId;
-    }
-
-    public Long getInvoiceId() {
-        return invoiceId;
-    }
-
-    /**
-     * The invoice getInvoice reads.
-     */
-    public void setInvoiceId(Long invoiceId) {
-        this.invoiceId = invoiceId;
-    }
-
-    public String getSearchStart() {
-        return searchStart;
-    }
-
-    /**
-     * The first day findAppointmentSlots searches, yyyy-MM-dd.
-     */
-    public void setSearchStart(String searchStart) {
-        this.searchStart = searchStart;
-    }
-
-    public String getFromDate() {
-        return fromDate;
-    }
-
-    /**
-     * The first day searchPayments and searchInvoices cover, yyyy-MM-dd. Aerona's default is the first day of the current month.
-     */
-    public void setFromDate(String fromDate) {
-        this.fromDate = fromDate;
-    }
-
-    public String getToDate() {
-        return toDate;
-    }
-
-    /**
-     * The last day searchPayments and searchInvoices cover, yyyy-MM-dd. Aerona's default is today.
-     */
-    public void setToDate(String toDate) {
-        this.toDate = toDate;
-    }
-
-    public Integer getTimeOfDay() {
-        return timeOfDay;
-    }
-
-    /**
-     * For findAppointmentSlots: 0 any, 1 before 12pm, 2 between 12pm and 5pm, 3 after 5pm.
-     */
-    public void setTimeOfDay(Integer timeOfDay) {
-        this.timeOfDay = timeOfDay;
-    }
-
-    public Boolean getIncludeDisabled() {
-        return includeDisabled;
-    }
-
-    /**
-     * For getAppointmentTypes: include disabled appointment types.
-     */
-    public void setIncludeDisabled(Boolean includeDisabled) {
-        this.includeDisabled = includeDisabled;
-    }
-
-    public Boolean getOnsiteOnly() {
-        return onsiteOnly;
-    }
-
-    /**
-     * For getAppointmentTypes: onsite appointment types only.
-     */
-    public void setOnsiteOnly(Boolean onsiteOnly) {
-        this.onsiteOnly = onsiteOnly;
-    }
-
-    public Boolean getRemoteOnly() {
-        return remoteOnly;
-    }
-
-    /**
-     * For getAppointmentTypes: remote appointment types only.
-     */
-    public void setRemoteOnly(Boolean remoteOnly) {
-        this.remoteOnly = remoteOnly;
     }
 
     public boolean isRawJson() {
@@ -504,14 +266,15 @@ public class AeronaConfiguration implements Cloneable {
         this.proxyPort = proxyPort;
     }
 
-    public AeronaHttpClientConfigurer getHttpClientConfigurer() {
+    public HttpClientConfigurer getHttpClientConfigurer() {
         return httpClientConfigurer;
     }
 
     /**
-     * A hook to adjust the Apache HttpClient 5 builder after the component's own settings.
+     * A camel-http HttpClientConfigurer to adjust the Apache HttpClient 5 builder after the component's own settings
+     * (the same bean can serve http: endpoints). It must leave automatic retries off.
      */
-    public void setHttpClientConfigurer(AeronaHttpClientConfigurer httpClientConfigurer) {
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
         this.httpClientConfigurer = httpClientConfigurer;
     }
 

@@ -1,5 +1,8 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.consumer.AeronaPollingConsumer;
+import io.github.camelaerona.consumer.AeronaWebhookHandler;
+import io.github.camelaerona.operation.AeronaParameter;
 import org.apache.camel.spi.Metadata;
 
 /**
@@ -10,18 +13,18 @@ import org.apache.camel.spi.Metadata;
 public final class AeronaConstants {
 
     /** Not a header: the start of every header name of this component. */
-    public static final String HEADER_PREFIX = "CamelAerona";
+    public static final String HEADER_PREFIX = AeronaParameter.HEADER_PREFIX;
 
     @Metadata(description = "The operation to call for this message, overriding the endpoint's.",
-              javaType = "io.github.camelaerona.AeronaOperation", label = "producer")
+              javaType = "io.github.camelaerona.operation.AeronaOperation", label = "producer")
     public static final String OPERATION = "CamelAeronaOperation";
     @Metadata(description = "The HTTP status code of Aerona's reply.", javaType = "Integer", label = "producer")
     public static final String RESPONSE_CODE = "CamelAeronaResponseCode";
     @Metadata(description = "The id of the record a polling consumer emitted.", javaType = "Long", label = "consumer")
-    public static final String RECORD_ID = "CamelAeronaRecordId";
+    public static final String RECORD_ID = AeronaPollingConsumer.RECORD_ID_HEADER;
     @Metadata(description = "The object type of a webhook event, as configured (Patient, Appointment or Treatment).",
               javaType = "String", label = "consumer")
-    public static final String WEBHOOK_OBJECT_TYPE = "CamelAeronaWebhookObjectType";
+    public static final String WEBHOOK_OBJECT_TYPE = AeronaWebhookHandler.OBJECT_TYPE_HEADER;
 
     @Metadata(description = "The appointment whose status updateAppointmentStatus changes.", javaType = "Long", label = "producer")
     public static final String APPOINTMENT_ID = "CamelAeronaAppointmentId";

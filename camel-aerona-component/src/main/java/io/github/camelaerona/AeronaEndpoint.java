@@ -4,39 +4,59 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import io.github.camelaerona.http.AeronaHttpTransport;
-import io.github.camelaerona.session.AeronaSession;
-import io.github.camelaerona.session.AeronaSessions;
-import io.github.camelaerona.session.SlidingWindowRateLimiter;
+import io.github.camelaerona.account.AccountKey;
+import io.github.camelaerona.account.AccountLease;
+import io.github.camelaerona.account.AccountSettings;
+import io.github.camelaerona.account.AeronaAccount;
+import io.github.camelaerona.account.AeronaAccounts;
+import io.github.camelaerona.account.SlidingWindowRateLimiter;
+import io.github.camelaerona.consumer.AeronaPollingConsumer;
+import io.github.camelaerona.consumer.AeronaWebhookConsumer;
+import io.github.camelaerona.consumer.AeronaWebhookHandler;
+import io.github.camelaerona.consumer.PollSettings;
+import io.github.camelaerona.consumer.WebhookSettings;
+import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.operation.AeronaParameter;
+import io.github.camelaerona.operation.OperationClient;
+import io.github.camelaerona.operation.OperationSpec.Kind;
+import io.github.camelaerona.operation.ParameterResolver;
+import io.github.camelaerona.operation.ValueLookup;
+import io.github.camelaerona.operation.ValueRule;
+import io.github.camelaerona.transport.TransportSettings;
 import org.apache.camel.AsyncEndpoint;
-import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.component.webhook.WebhookCapableEndpoint;
-import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls the Aerona Clinic API: book appointments, read patients, payments and invoices. Login, token renewal and
- * throttling to Aerona's rate limit happen inside, shared by every endpoint of the same account.
+ * throttling to Aerona's rate limit happen in the account the endpoint leases while it runs, shared by every
+ * endpoint of the same account.
  */
 @ManagedResource(description = "Aerona endpoint")
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
@@ -44,13 +64,19 @@ import org.apache.camel.util.ObjectHelper;
 public class AeronaEndpoint extends ScheduledPollEndpoint
         implements AsyncEndpoint, EndpointServiceLocation, WebhookCapableEndpoint {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AeronaEndpoint.class);
+
+    @UriPath(description = "The Aerona operation to call, or webhook to receive events")
+    @Metadata(required = true)
+    private AeronaOperation operation;
     @UriParam
     private AeronaConfiguration configuration;
+    @UriParam
+    private AeronaOperationParameters parameters = new AeronaOperationParameters();
 
     private WebhookConfiguration webhookConfiguration;
-    private AeronaHttpTransport transport;
-    private AeronaSession session;
-    private AeronaSession.Caller caller;
+    private AccountLease lease;
+    private OperationClient client;
 
     public AeronaEndpoint(String uri, AeronaComponent component, AeronaConfiguration configuration) {
         super(uri, component);
@@ -64,58 +90,41 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Producer createProducer() {
-        if (configuration.getOperation().spec().isConsumerOnly()) {
-            throw new IllegalArgumentException("aerona:" + configuration.getOperation() + " can only be used in from(...)");
-        }
-        return new AeronaProducer(this);
+        return switch (operation.spec().kind()) {
+            case CALL, SEARCH -> new AeronaProducer(this);
+            case WEBHOOK -> throw new IllegalArgumentException("aerona:" + operation + " can only be used in from(...)");
+        };
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        AeronaOperation operation = configuration.getOperation();
-        Consumer consumer;
-        if (operation == AeronaOperation.webhook) {
-            if (configuration.getObjectType() == null) {
-                throw new IllegalArgumentException("aerona:webhook needs objectType: Patient, Appointment or Treatment");
-            }
-            consumer = new AeronaWebhookConsumer(this, processor);
-        } else if (operation.spec().isPollable()) {
-            consumer = new AeronaPollingConsumer(this, processor);
-        } else {
-            throw new IllegalArgumentException("aerona:" + operation + " cannot start a route: poll with"
+        Consumer consumer = switch (operation.spec().kind()) {
+            case SEARCH -> new AeronaPollingConsumer(this, processor, pollSettings(), this::client);
+            case WEBHOOK -> new AeronaWebhookConsumer(this, processor, webhookSettings());
+            case CALL -> throw new IllegalArgumentException("aerona:" + operation + " cannot start a route: poll with"
                     + " aerona:searchPayments or aerona:searchInvoices, or receive events with aerona:webhook");
-        }
+        };
         configureConsumer(consumer);
         return consumer;
     }
 
     /**
-     * For {@code webhook:aerona:webhook?objectType=...}: Camel's webhook component runs the HTTP side and this handler
-     * answers each request as {@link AeronaWebhookConsumer} does.
+     * For {@code webhook:aerona:webhook?objectType=...}: Camel's webhook component runs the HTTP side, starts and
+     * stops the handler, and the handler answers each request as {@code from("aerona:webhook...")} does.
      */
     @Override
     public Processor createWebhookHandler(Processor next) {
-        if (configuration.getOperation() != AeronaOperation.webhook || configuration.getObjectType() == null) {
+        if (operation.spec().kind() != Kind.WEBHOOK) {
             throw new IllegalArgumentException("webhook:aerona needs aerona:webhook?objectType=Patient, Appointment or Treatment");
         }
-        IdempotentRepository repository = idempotentRepository();
-        ServiceHelper.startService(repository);
-        AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
-        String objectType = configuration.getObjectType().name();
-        return new AeronaWebhookHandler(configuration, repository, (request, event, outcome) -> {
-            request.getMessage().setBody(event);
-            request.getMessage().setHeader(AeronaConstants.WEBHOOK_OBJECT_TYPE, objectType);
-            return route.process(request,
-                    doneSync -> outcome.done(request.isFailed() || request.isRollbackOnly(), doneSync));
-        });
+        return new AeronaWebhookHandler(webhookSettings(), this::createExchange, next);
     }
 
     /** Aerona has no API to register webhooks: they are set up in Aerona's settings, so this only says where. */
     @Override
     public void registerWebhook() throws Exception {
         if (webhookConfiguration != null) {
-            org.slf4j.LoggerFactory.getLogger(AeronaEndpoint.class).info(
-                    "Aerona webhooks are set up in Aerona's own settings; point the {} webhook at {}",
+            LOG.info("Aerona webhooks are set up in Aerona's own settings; point the {} webhook at {}",
                     configuration.getObjectType(), webhookConfiguration.computeFullExternalUrl());
         }
     }
@@ -141,7 +150,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         return 60_000L;
     }
 
-    /** Fails early on settings that can never work, before anything is sent. */
+    /** Fails early, when the endpoint is created, on settings and URI values that can never work. */
     void checkConfiguration() {
         String baseUrl = configuration.getBaseUrl();
         URI uri;
@@ -161,8 +170,20 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (configuration.getRateLimit() < 0) {
             throw new IllegalArgumentException("aerona: rateLimit must be 0 (off) or more, but was " + configuration.getRateLimit());
         }
-        if (configuration.getTokenRenewMargin() < 0 || configuration.getTokenRenewMargin() > AeronaSession.TOKEN_LIFETIME.toMillis()) {
+        if (configuration.getTokenRenewMargin() < 0 || configuration.getTokenRenewMargin() > AeronaAccount.TOKEN_LIFETIME.toMillis()) {
             throw new IllegalArgumentException("aerona: tokenRenewMargin must be between 0 and 1 hour");
+        }
+        // the same rules a message's values meet, so a bad URI fails at startup rather than at its first message
+        for (Map.Entry<AeronaParameter, Object> value : parameters.values().entrySet()) {
+            ParameterResolver.check(operation.name(), value.getKey().optionName(), value.getKey().rule(), value.getValue());
+        }
+        if (operation.spec().kind() == Kind.SEARCH) {
+            initialFromDate();
+            zone();
+        }
+        if (operation.spec().kind() == Kind.WEBHOOK
+                && configuration.getObjectType() == null) {
+            throw new IllegalArgumentException("aerona:webhook needs objectType: Patient, Appointment or Treatment");
         }
     }
 
@@ -185,31 +206,84 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (configuration.getOperation().spec().isConsumerOnly()) {
-            return;
+        if (operation.spec().kind() == Kind.WEBHOOK) {
+            return; // webhooks need no account
         }
         ObjectHelper.notNull(configuration.getUsername(), "username (set it on the aerona component or the endpoint)");
         ObjectHelper.notNull(configuration.getPassword(), "password (set it on the aerona component or the endpoint)");
-        SSLContext ssl = configuration.getSslContextParameters() == null
-                ? null : configuration.getSslContextParameters().createSSLContext(getCamelContext());
-        transport = new AeronaHttpTransport(configuration.getBaseUrl(), new AeronaHttpTransport.HttpSettings(
-                (int) configuration.getConnectTimeout(), (int) configuration.getSocketTimeout(),
-                configuration.getMaxConnections(), ssl, configuration.getProxyHost(),
-                configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
-                configuration.getHttpClientConfigurer()));
-        session = AeronaSessions.acquire(transport.baseUrl(), configuration.getUsername(),
-                new AeronaSessions.Budget(configuration.getRateLimiter(), configuration.getRateLimit(),
-                        Duration.ofMillis(configuration.getRateLimitPeriod())),
-                Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock());
-        caller = new AeronaSession.Caller(transport, configuration.getUsername(), configuration.getPassword(),
-                getComponent().workerPool(), Duration.ofMillis(configuration.getRateLimitMaxWait()));
+        lease = AeronaAccounts.lease(new AccountKey(configuration.getBaseUrl(), configuration.getUsername()),
+                accountSettings(), new AccountLease.Terms(getComponent().workerPool(),
+                        Duration.ofMillis(configuration.getRateLimitMaxWait()),
+                        Duration.ofMillis(configuration.getSocketTimeout())));
+        client = new OperationClient(lease);
     }
 
-    /** The consumers' memory of what was processed: the configured repository, or a fresh in-memory one. */
-    IdempotentRepository idempotentRepository() {
-        return configuration.getIdempotentRepository() != null
-                ? configuration.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+    @Override
+    protected void doStop() throws Exception {
+        if (lease != null) {
+            lease.close();
+            lease = null;
+            client = null;
+        }
+        super.doStop();
+    }
+
+    private AccountSettings accountSettings() throws Exception {
+        SSLContext ssl = configuration.getSslContextParameters() == null
+                ? null : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        TransportSettings transport = new TransportSettings(configuration.getBaseUrl(),
+                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
+                configuration.getMaxConnections(), ssl, configuration.getProxyHost(),
+                configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
+                configuration.getHttpClientConfigurer());
+        AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
+                configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()));
+        return new AccountSettings(configuration.getPassword(), transport, budget,
+                Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock());
+    }
+
+    private PollSettings pollSettings() {
+        IdempotentRepository configured = configuration.getIdempotentRepository();
+        return new PollSettings(operation, initialFromDate(), configuration.getLookbackDays(), zone(),
+                getComponent().getClock(), configuration.isEmitUpdates(), configuration.isRawJson(),
+                configured != null ? configured : defaultRepository(), configured == null, uriOptions());
+    }
+
+    private WebhookSettings webhookSettings() {
+        IdempotentRepository configured = configuration.getIdempotentRepository();
+        return new WebhookSettings(configuration.getObjectType(), configuration.getWebhookPath(),
+                configuration.getWebhookComponentName(), configuration.getWebhookSecret(),
+                configuration.getWebhookMaxBodySize(), configured != null ? configured : defaultRepository(),
+                configured == null);
+    }
+
+    /** A consumer's memory of what was processed when none is configured: its own, in memory. */
+    private static IdempotentRepository defaultRepository() {
+        return MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+    }
+
+    private LocalDate initialFromDate() {
+        String value = configuration.getInitialFromDate();
+        return value == null || value.isBlank() ? null
+                : (LocalDate) ParameterResolver.check(operation.name(), "initialFromDate", ValueRule.DATE, value);
+    }
+
+    private ZoneId zone() {
+        String value = configuration.getTimeZone();
+        if (value == null || value.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("aerona: timeZone '" + value + "' is not a time zone; use an id such as"
+                    + " Europe/London", e);
+        }
+    }
+
+    /** The URI options of the operation's parameters, as the last of a request's value lookups. */
+    ValueLookup uriOptions() {
+        return ValueLookup.byParameter(parameters::value);
     }
 
     /**
@@ -222,7 +296,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 instanceof WritableHealthCheckRepository repository)) {
             return;
         }
-        AeronaAccountHealthCheck check = new AeronaAccountHealthCheck(session, caller);
+        AeronaAccountHealthCheck check = new AeronaAccountHealthCheck(lease);
         check.setEnabled(getComponent().isHealthCheckProducerEnabled());
         boolean known = repository.stream().anyMatch(c -> c.getId().equals(check.getId()));
         if (!known) {
@@ -232,17 +306,17 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @ManagedAttribute(description = "The Aerona account (username at baseUrl)")
     public String getAccount() {
-        return session == null ? null : session.account();
+        return lease == null ? null : lease.account().key().toString();
     }
 
     @ManagedAttribute(description = "Requests the account may still send in the current rate window (-1: unknown)")
     public int getRequestsLeft() {
-        return session == null ? -1 : session.limiter().availablePermits();
+        return lease == null ? -1 : lease.account().limiter().availablePermits();
     }
 
     @ManagedAttribute(description = "Milliseconds until the rate budget frees a slot (0: one is free; -1: unknown)")
     public long getMillisToNextSlot() {
-        if (session != null && session.limiter() instanceof SlidingWindowRateLimiter window) {
+        if (lease != null && lease.account().limiter() instanceof SlidingWindowRateLimiter window) {
             return window.timeToNextSlot().toMillis();
         }
         return -1;
@@ -250,7 +324,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @ManagedAttribute(description = "Calls waiting for a slot in the rate budget (-1: unknown)")
     public int getWaitingCalls() {
-        if (session != null && session.limiter() instanceof SlidingWindowRateLimiter window) {
+        if (lease != null && lease.account().limiter() instanceof SlidingWindowRateLimiter window) {
             return window.waiting();
         }
         return -1;
@@ -258,24 +332,31 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @ManagedAttribute(description = "Logins to Aerona by the account's shared session so far")
     public long getLogins() {
-        return session == null ? 0 : session.logins();
+        return lease == null ? 0 : lease.account().logins();
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        if (session != null) {
-            AeronaSessions.release(session);
-            session = null;
-        }
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
-        super.doStop();
+    public AeronaOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(AeronaOperation operation) {
+        this.operation = operation;
     }
 
     public AeronaConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public void setConfiguration(AeronaConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public AeronaOperationParameters getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(AeronaOperationParameters parameters) {
+        this.parameters = parameters;
     }
 
     @Override
@@ -288,15 +369,13 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         return "rest";
     }
 
-    public void setConfiguration(AeronaConfiguration configuration) {
-        this.configuration = configuration;
+    /** The way calls reach Aerona while the endpoint runs. */
+    OperationClient client() {
+        return client;
     }
 
-    AeronaSession session() {
-        return session;
-    }
-
-    AeronaSession.Caller caller() {
-        return caller;
+    /** The endpoint's lease on its account while it runs; for health checks and tests. */
+    AccountLease lease() {
+        return lease;
     }
 }

@@ -1,12 +1,19 @@
 package io.github.camelaerona;
 
-import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelaerona.http.HttpReply;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.api.AeronaValidationException;
+import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.operation.AeronaRequest;
+import io.github.camelaerona.operation.OperationReply;
+import io.github.camelaerona.operation.RequestBody;
+import io.github.camelaerona.operation.RequestRenderer;
+import io.github.camelaerona.operation.ValueLookup;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,15 +21,13 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Calls one Aerona operation per exchange, asynchronously: a call that waits for the rate budget holds no thread.
- * The operation comes from the endpoint or the {@code CamelAeronaOperation} header; its parameters from headers,
- * the body and the URI options, checked before anything is sent.
+ * The operation comes from the endpoint or the {@code CamelAeronaOperation} header; its parameters from the
+ * headers, then the request body, then the URI options, checked before anything is sent.
  */
 public class AeronaProducer extends DefaultAsyncProducer {
 
     private final AeronaEndpoint endpoint;
     private final AeronaConfiguration configuration;
-    private final ObjectMapper json = AeronaJson.mapper();
-    private final AeronaRequestFactory requests = new AeronaRequestFactory(json);
 
     public AeronaProducer(AeronaEndpoint endpoint) {
         super(endpoint);
@@ -46,15 +51,14 @@ public class AeronaProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        CompletableFuture<HttpReply> reply = endpoint.session().execute(endpoint.caller(), request.method(),
-                request.pathAndQuery(), request.jsonBody());
+        CompletableFuture<OperationReply> reply = endpoint.client().send(request);
         if (reply.isDone()) {
-            complete(exchange, request, reply);
+            complete(exchange, reply);
             callback.done(true);
             return true;
         }
         reply.whenComplete((r, e) -> {
-            complete(exchange, request, reply);
+            complete(exchange, reply);
             callback.done(false);
         });
         return false;
@@ -66,23 +70,16 @@ public class AeronaProducer extends DefaultAsyncProducer {
         if (body instanceof InputStream) {
             body = message.getBody(String.class);
         }
-        return requests.create(operation, new AeronaRequestFactory.ParameterSource() {
-            @Override
-            public Object header(AeronaParameter parameter) {
-                return message.getHeader(parameter.headerName());
-            }
-
-            @Override
-            public Object option(AeronaParameter parameter) {
-                return configuration.parameterValue(parameter);
-            }
-        }, body);
+        ObjectNode bodyObject = RequestBody.read(operation, body);
+        ValueLookup headers = ValueLookup.byParameter(p -> message.getHeader(p.headerName()));
+        return RequestRenderer.create(operation, bodyObject,
+                List.of(headers, ValueLookup.bodyFields(bodyObject), endpoint.uriOptions()));
     }
 
     private AeronaOperation operation(Message message) {
         Object value = message.getHeader(AeronaConstants.OPERATION);
         if (value == null) {
-            return configuration.getOperation();
+            return endpoint.getOperation();
         }
         if (value instanceof AeronaOperation operation) {
             return operation;
@@ -95,50 +92,35 @@ public class AeronaProducer extends DefaultAsyncProducer {
         }
     }
 
-    private void complete(Exchange exchange, AeronaRequest request, CompletableFuture<HttpReply> future) {
-        String operation = request.operation().name();
-        HttpReply reply;
+    private void complete(Exchange exchange, CompletableFuture<OperationReply> future) {
+        OperationReply reply;
         try {
             reply = future.join();
         } catch (CompletionException e) {
-            exchange.setException(failure(operation, e.getCause()));
+            exchange.setException(e.getCause());
             return;
         }
         Message message = exchange.getMessage();
         message.setHeader(AeronaConstants.RESPONSE_CODE, reply.status());
         if (!reply.isSuccess()) {
             if (configuration.isThrowExceptionOnFailure()) {
-                exchange.setException(new AeronaApiException(operation, reply.status(), reply.body(),
-                        "Aerona refused the request."));
+                exchange.setException(reply.failure("Aerona refused the request."));
             } else {
                 message.setBody(reply.body());
             }
             return;
         }
         try {
-            Object result = configuration.isRawJson()
-                    ? reply.body()
-                    : json.readValue(reply.body(), request.operation().spec().resultType(json.getTypeFactory()));
-            if (Boolean.FALSE.equals(result) || "false".equals(reply.body().trim())) {
-                throw new AeronaApiException(operation, reply.status(), reply.body(),
-                        "Aerona answered false: the change was not made.");
+            if (configuration.isRawJson()) {
+                if (reply.isRefusal()) {
+                    reply.result(); // throws the refusal
+                }
+                message.setBody(reply.body());
+            } else {
+                message.setBody(reply.result());
             }
-            message.setBody(result);
-        } catch (IOException e) {
-            exchange.setException(new AeronaApiException(operation, reply.status(), reply.body(),
-                    "The reply is not the JSON expected (" + request.operation().spec().resultClass().getSimpleName() + ").", e));
         } catch (AeronaApiException e) {
             exchange.setException(e);
         }
-    }
-
-    static RuntimeException failure(String operation, Throwable cause) {
-        if (cause instanceof AeronaException aerona) {
-            return aerona;
-        }
-        if (cause instanceof IOException io) {
-            return new AeronaException("Aerona operation " + operation + " could not reach Aerona: " + io, io);
-        }
-        return cause instanceof RuntimeException e ? e : new AeronaException("Aerona operation " + operation + " failed", cause);
     }
 }

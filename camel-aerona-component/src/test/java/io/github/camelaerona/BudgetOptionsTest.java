@@ -1,11 +1,12 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.api.AeronaRateLimiter;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
-import io.github.camelaerona.session.SlidingWindowRateLimiter;
+import io.github.camelaerona.account.SlidingWindowRateLimiter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,8 @@ class BudgetOptionsTest extends AeronaRouteTestSupport {
         });
         AeronaEndpoint a = context.getEndpoint("aerona:getPractices?rateLimit=50&rateLimitPeriod=1m", AeronaEndpoint.class);
         AeronaEndpoint b = context.getEndpoint("aerona:getPatient?rateLimit=20&rateLimitPeriod=30s", AeronaEndpoint.class);
-        assertSame(a.session().limiter(), b.session().limiter());
-        SlidingWindowRateLimiter limiter = (SlidingWindowRateLimiter) a.session().limiter();
+        assertSame(a.lease().account().limiter(), b.lease().account().limiter());
+        SlidingWindowRateLimiter limiter = (SlidingWindowRateLimiter) a.lease().account().limiter();
         assertEquals(20, limiter.limit());
         assertEquals(Duration.ofMinutes(1), limiter.period());
     }

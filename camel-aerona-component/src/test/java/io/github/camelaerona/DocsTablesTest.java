@@ -1,5 +1,8 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.model.AeronaJson;
+import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.operation.OperationSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +53,7 @@ class DocsTablesTest {
                 .append("|---|---|---|---|---|---|\n");
         for (AeronaOperation op : AeronaOperation.values()) {
             OperationSpec spec = op.spec();
-            if (spec.isConsumerOnly()) {
+            if (spec.kind() == OperationSpec.Kind.WEBHOOK) {
                 t.append("| ").append(op.name()).append(" | (consumer only) | | | | |\n");
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.api.AeronaException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

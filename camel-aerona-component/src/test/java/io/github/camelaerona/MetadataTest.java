@@ -1,5 +1,8 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.model.AeronaJson;
+import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.operation.AeronaParameter;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -67,10 +70,10 @@ class MetadataTest {
             assertNotNull(context.getCamelContextExtension().getEndpointUriFactory("aerona"));
             AeronaEndpoint endpoint = context.getEndpoint("aerona:getPayment?paymentId=5&rateLimit=20&rateLimitPeriod=2m&username=u&password=p",
                     AeronaEndpoint.class);
-            assertEquals(5L, endpoint.getConfiguration().getPaymentId());
+            assertEquals(5L, endpoint.getParameters().getPaymentId());
             assertEquals(20, endpoint.getConfiguration().getRateLimit());
             assertEquals(120_000L, endpoint.getConfiguration().getRateLimitPeriod());
-            assertEquals(AeronaOperation.getPayment, endpoint.getConfiguration().getOperation());
+            assertEquals(AeronaOperation.getPayment, endpoint.getOperation());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.model.AeronaJson;
+import io.github.camelaerona.operation.AeronaOperation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;

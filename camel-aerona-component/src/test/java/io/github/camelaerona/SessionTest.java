@@ -1,5 +1,8 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaRateLimitException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,7 +154,7 @@ class SessionTest extends AeronaRouteTestSupport {
 
         AeronaEndpoint a = first.getEndpoint("aerona:getPractices?rateLimit=4&rateLimitPeriod=1m&rateLimitMaxWait=300ms", AeronaEndpoint.class);
         AeronaEndpoint b = second.getEndpoint("aerona:getPractices?rateLimit=4&rateLimitPeriod=1m&rateLimitMaxWait=300ms", AeronaEndpoint.class);
-        assertSame(a.session(), b.session());
+        assertSame(a.lease().account(), b.lease().account());
     }
 
     @Test

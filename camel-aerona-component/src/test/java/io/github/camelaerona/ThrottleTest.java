@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.account.SlidingWindowRateLimiter;
+import io.github.camelaerona.api.AeronaRateLimitException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +111,7 @@ class ThrottleTest extends AeronaRouteTestSupport {
         }
         AeronaEndpoint endpoint = context.getEndpoint("aerona:getPractices?rateLimit=2&rateLimitPeriod=1m&rateLimitMaxWait=1m",
                 AeronaEndpoint.class);
-        var limiter = (io.github.camelaerona.session.SlidingWindowRateLimiter) endpoint.session().limiter();
+        var limiter = (io.github.camelaerona.account.SlidingWindowRateLimiter) endpoint.lease().account().limiter();
         await().atMost(Duration.ofSeconds(20)).until(() -> limiter.waiting() == 200);
         int extra = Thread.activeCount() - threadsBefore;
         assertTrue(extra < 30, "200 waiting exchanges added " + extra + " threads");

@@ -1,9 +1,11 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.api.AeronaException;
 import java.util.List;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.builder.RouteBuilder;
@@ -28,7 +30,7 @@ class TransportTest extends AeronaRouteTestSupport {
     @Override
     protected void bindBeans(CamelContext context) {
         context.getRegistry().bind("sandboxTrust", trustSandbox());
-        context.getRegistry().bind("tagging", (AeronaHttpClientConfigurer) builder -> builder
+        context.getRegistry().bind("tagging", (HttpClientConfigurer) builder -> builder
                 .addRequestInterceptorFirst((request, entity, ctx) -> request.addHeader("X-Integration", "finance-sync")));
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.api.AeronaValidationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,7 +39,6 @@ class ValidationTest extends AeronaRouteTestSupport {
             @Override
             public void configure() {
                 from("direct:call").to("aerona:getPractices");
-                from("direct:badOption").to("aerona:getPayment?paymentId=0");
             }
         });
         template = context.createProducerTemplate();
@@ -140,9 +141,26 @@ class ValidationTest extends AeronaRouteTestSupport {
         assertEquals(1, sandbox.apiRequests().size());
     }
 
-    @Test
-    void invalidUriOptionIsCheckedToo() {
-        assertRejected("getPayment", "paymentId", () -> template.requestBody("direct:badOption", (Object) null));
+    @ParameterizedTest
+    @CsvSource({ "getPayment?paymentId=0, getPayment, paymentId",
+        "searchPayments?fromDate=2026-13-45, searchPayments, fromDate",
+        "findAppointmentSlots?timeOfDay=7, findAppointmentSlots, timeOfDay",
+        "searchInvoices?initialFromDate=yesterday, searchInvoices, initialFromDate" })
+    void invalidUriValueFailsTheRouteAtStartup(String uri, String operation, String field) {
+        Exception e = assertThrows(Exception.class, () -> startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:bad").to("aerona:" + uri);
+            }
+        }));
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof AeronaValidationException)) {
+            cause = cause.getCause();
+        }
+        AeronaValidationException invalid = assertInstanceOf(AeronaValidationException.class, cause, e::toString);
+        assertEquals(operation, invalid.getOperation());
+        assertEquals(field, invalid.getField());
+        assertTrue(sandbox.requests().isEmpty(), "nothing was sent");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.consumer.AeronaWebhookHandler;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -128,7 +129,7 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
         String patient = "{\"id\":426709,\"forename\":\"Cathal\",\"surname\":\"Burns\",\"dob\":\"1980-11-22\"}";
         assertEquals(401, post("/hooks/patients", patient, Map.of()).statusCode());
         assertEquals(401, post("/hooks/patients?secret=wrong", patient, Map.of()).statusCode());
-        assertEquals(401, post("/hooks/patients", patient, Map.of(AeronaWebhookConsumer.SECRET_HEADER, "s3cr3t-no")).statusCode());
+        assertEquals(401, post("/hooks/patients", patient, Map.of(AeronaWebhookHandler.SECRET_HEADER, "s3cr3t-no")).statusCode());
         assertEquals(0, received.size());
 
         assertEquals(200, post("/hooks/patients?secret=s3cr3t", patient, Map.of()).statusCode());
@@ -138,7 +139,7 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
                 "the secret does not travel into the route");
 
         String changed = patient.replace("Burns", "Byrne");
-        assertEquals(200, post("/hooks/patients", changed, Map.of(AeronaWebhookConsumer.SECRET_HEADER, "s3cr3t")).statusCode());
+        assertEquals(200, post("/hooks/patients", changed, Map.of(AeronaWebhookHandler.SECRET_HEADER, "s3cr3t")).statusCode());
         assertEquals(2, received.size());
 
         String big = "{\"id\":1,\"notes\":\"" + "x".repeat(2500) + "\"}";

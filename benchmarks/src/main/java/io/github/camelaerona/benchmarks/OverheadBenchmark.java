@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelaerona.AeronaJson;
+import io.github.camelaerona.model.AeronaJson;
 import io.github.camelaerona.model.Payment;
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import org.apache.camel.CamelContext;

@@ -1,4 +1,4 @@
-package io.github.camelaerona.session;
+package io.github.camelaerona.account;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -6,81 +6,89 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelaerona.AeronaAuthenticationException;
-import io.github.camelaerona.AeronaJson;
-import io.github.camelaerona.AeronaRateLimiter;
-import io.github.camelaerona.http.AeronaHttpTransport;
-import io.github.camelaerona.http.HttpReply;
+import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaRateLimiter;
+import io.github.camelaerona.transport.AeronaHttpTransport;
+import io.github.camelaerona.transport.HttpCall;
+import io.github.camelaerona.transport.HttpReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Aerona account's token and rate budget, shared by every endpoint of the account in the JVM. It logs in once
- * however many callers need a token at the same time, renews the token shortly before its hour is up, and on a
- * 401 logs in again and repeats the request once. Every request, the logins too, passes the rate limiter first.
+ * One Aerona account in the JVM: its credentials, its one connection pool, its token and its rate budget. It logs
+ * in once however many callers need a token at the same time, renews the token shortly before its hour is up, and
+ * on a 401 logs in again and repeats the request once. Every request, logins too, passes the rate budget first.
+ * Endpoints never hold an account directly: they take an {@link AccountLease} from {@link AeronaAccounts}, and the
+ * account's pool and timer stop when the last lease closes.
  */
-public final class AeronaSession {
+public final class AeronaAccount {
 
     /** Aerona's tokens live one hour from the login. */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
-    private static final Logger LOG = LoggerFactory.getLogger(AeronaSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AeronaAccount.class);
+    private static final HttpCall LOGIN = new HttpCall("POST", "/login", null);
 
-    private final String account;
+    private final AccountKey key;
+    private final AccountSettings settings;
+    private final AeronaHttpTransport transport;
+    private final ScheduledExecutorService timer;
     private volatile AeronaRateLimiter limiter;
-    private final Clock clock;
-    private volatile Duration renewMargin;
     private final AtomicLong logins = new AtomicLong();
     private Token current;
     private CompletableFuture<String> loginInFlight;
+    /** Leases held; guarded by {@link AeronaAccounts}. */
+    int leases;
 
-    AeronaSession(String account, AeronaRateLimiter limiter, Duration renewMargin, Clock clock) {
-        this.account = account;
-        this.limiter = limiter;
-        this.renewMargin = renewMargin;
-        this.clock = clock;
+    AeronaAccount(AccountKey key, AccountSettings settings) {
+        this.key = key;
+        this.settings = settings;
+        this.timer = timer(key);
+        this.transport = new AeronaHttpTransport(settings.transport());
+        this.limiter = limiterFor(settings.budget());
     }
 
-    /**
-     * Sends a request with the account's token, logging in first when needed; completes with Aerona's reply, or
-     * fails with an IOException, an authentication or a rate-limit exception.
-     */
-    public CompletableFuture<HttpReply> execute(Caller caller, String method, String pathAndQuery, String jsonBody) {
-        return withToken(caller, token -> send(caller, method, pathAndQuery, jsonBody, token)
+    /** Sends a call with the account's token, logging in first when needed; see {@link AccountLease#send}. */
+    CompletableFuture<HttpReply> send(HttpCall call, AccountLease.Terms terms) {
+        return withToken(terms, token -> sendWith(call, token, terms)
                 .thenCompose(reply -> {
                     if (reply.status() != 401) {
                         return CompletableFuture.completedFuture(reply);
                     }
                     // expired or invalidated: one fresh login (shared with whoever saw the same token fail), one retry
-                    LOG.debug("Aerona answered 401 for {} {}; logging in again for {}", method, pathAndQuery, account);
+                    LOG.debug("Aerona answered 401 for {}; logging in again for {}", call, key);
                     invalidate(token);
-                    return withToken(caller, fresh -> send(caller, method, pathAndQuery, jsonBody, fresh));
+                    return withToken(terms, fresh -> sendWith(call, fresh, terms));
                 }));
+    }
+
+    /** Makes sure a token is held, logging in (once, shared) if needed. */
+    CompletableFuture<Void> login(AccountLease.Terms terms) {
+        return token(terms).thenApply(token -> null);
     }
 
     /**
      * Runs the call with a token. A token at hand runs it on this thread; one that must wait for a login runs it on
      * the caller's executor, so the callers that waited for one login do not queue behind each other on its thread.
      */
-    private CompletableFuture<HttpReply> withToken(Caller caller, Function<String, CompletableFuture<HttpReply>> call) {
-        CompletableFuture<String> token = token(caller);
-        return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, caller.executor());
-    }
-
-    /** Makes sure a token is held, logging in (once, shared) if needed; for health checks. */
-    public CompletableFuture<Void> login(Caller caller) {
-        return token(caller).thenApply(token -> null);
+    private CompletableFuture<HttpReply> withToken(AccountLease.Terms terms,
+            Function<String, CompletableFuture<HttpReply>> call) {
+        CompletableFuture<String> token = token(terms);
+        return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, terms.resumeOn());
     }
 
     /** The current token if it is good for a while yet, else the (single, shared) login that renews it. */
-    CompletableFuture<String> token(Caller caller) {
+    private CompletableFuture<String> token(AccountLease.Terms terms) {
         CompletableFuture<String> login;
         synchronized (this) {
-            if (current != null && clock.instant().isBefore(current.renewAt)) {
+            if (current != null && settings.clock().instant().isBefore(current.renewAt)) {
                 return CompletableFuture.completedFuture(current.value);
             }
             if (loginInFlight != null) {
@@ -90,48 +98,58 @@ public final class AeronaSession {
             loginInFlight = login;
         }
         // the hour counts from when the login was sent: Aerona's clock started no earlier
-        Instant startedAt = clock.instant();
-        withPermit(caller, () -> caller.transport().send("POST", "/login", loginBody(caller), null))
-                .whenComplete((reply, failure) -> {
-                    Throwable error = failure;
-                    if (error == null && (!reply.isSuccess() || reply.token() == null || reply.token().isBlank())) {
-                        error = new AeronaAuthenticationException(account, reply.status(), reply.body());
-                    }
-                    synchronized (this) {
-                        loginInFlight = null;
-                        if (error == null) {
-                            logins.incrementAndGet();
-                            current = new Token(reply.token(), startedAt.plus(TOKEN_LIFETIME).minus(renewMargin));
-                        }
-                    }
-                    if (error == null) {
-                        LOG.debug("Logged in to Aerona as {}", account);
-                        login.complete(reply.token());
-                    } else {
-                        login.completeExceptionally(error);
-                    }
-                });
+        Instant startedAt = settings.clock().instant();
+        CompletableFuture<HttpReply> reply;
+        try {
+            reply = withPermit(terms, () -> transport.send(loginCall(), null, terms.responseTimeout()));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((r, failure) -> {
+            Throwable error = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            if (error == null && (!r.isSuccess() || r.token() == null || r.token().isBlank())) {
+                error = new AeronaAuthenticationException(key.toString(), r.status(), r.body());
+            }
+            synchronized (this) {
+                loginInFlight = null;
+                if (error == null) {
+                    logins.incrementAndGet();
+                    current = new Token(r.token(), startedAt.plus(TOKEN_LIFETIME).minus(settings.renewMargin()));
+                }
+            }
+            if (error == null) {
+                LOG.debug("Logged in to Aerona as {}", key);
+                login.complete(r.token());
+            } else {
+                login.completeExceptionally(error);
+            }
+        });
         return login;
     }
 
     /** Forgets the token if it is still the one that failed, so callers that saw the same failure log in once. */
-    synchronized void invalidate(String token) {
+    private synchronized void invalidate(String token) {
         if (current != null && current.value.equals(token)) {
             current = null;
         }
     }
 
-    private CompletableFuture<HttpReply> send(Caller caller, String method, String pathAndQuery, String body, String token) {
-        return withPermit(caller, () -> caller.transport().send(method, pathAndQuery, body, token));
+    private CompletableFuture<HttpReply> sendWith(HttpCall call, String token, AccountLease.Terms terms) {
+        return withPermit(terms, () -> transport.send(call, token, terms.responseTimeout()));
     }
 
     /**
-     * Runs a blocking call once the limiter grants a slot, and releases the slot when the call is over. A slot granted
+     * Runs a blocking call once the budget grants a slot, and releases the slot when the call is over. A slot granted
      * at once runs on the caller's thread; one granted later runs on the caller's executor, so waiting holds no
-     * thread and the limiter's timer never blocks.
+     * thread and the budget's timer never blocks. A limiter that throws fails this call only.
      */
-    private CompletableFuture<HttpReply> withPermit(Caller caller, IoCall call) {
-        CompletableFuture<AeronaRateLimiter.Permit> permit = limiter.acquire(caller.maxWait());
+    private CompletableFuture<HttpReply> withPermit(AccountLease.Terms terms, IoCall call) {
+        CompletableFuture<AeronaRateLimiter.Permit> permit;
+        try {
+            permit = limiter.acquire(terms.maxWait());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         Function<AeronaRateLimiter.Permit, HttpReply> run = p -> {
             try {
                 return call.run();
@@ -141,45 +159,101 @@ public final class AeronaSession {
                 p.release();
             }
         };
-        return permit.isDone() ? permit.thenApply(run) : permit.thenApplyAsync(run, caller.executor());
+        return permit.isDone() ? permit.thenApply(run) : permit.thenApplyAsync(run, terms.resumeOn());
     }
 
-    private static String loginBody(Caller caller) {
-        ObjectNode body = AeronaJson.mapper().createObjectNode();
-        body.put("username", caller.username());
-        body.put("password", caller.password());
-        return body.toString();
+    private HttpCall loginCall() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("username", key.username());
+        body.put("password", settings.password());
+        return new HttpCall(LOGIN.method(), LOGIN.pathAndQuery(), body.toString());
     }
 
-    public String account() {
-        return account;
+    /**
+     * A later lease's budget joins the account's: the strictest limit wins (with a warning), a second limiter bean
+     * is ignored (with a warning).
+     */
+    void joinBudget(AccountSettings.Budget budget) {
+        AeronaRateLimiter now = limiter;
+        if (budget.customLimiter() != null) {
+            if (budget.customLimiter() != now) {
+                LOG.warn("Aerona account {} already has a rate limiter; a second rateLimiter bean for it is ignored", key);
+            }
+            return;
+        }
+        if (budget.unlimited() || now == budget.customLimiter()) {
+            return;
+        }
+        if (now instanceof UnlimitedRateLimiter) {
+            LOG.warn("Aerona account {} was unthrottled; an endpoint asks for {} requests per {}, which now applies",
+                    key, budget.limit(), budget.period());
+            limiter = new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), timer);
+        } else if (now instanceof SlidingWindowRateLimiter window
+                && (window.limit() != budget.limit() || !window.period().equals(budget.period()))) {
+            window.restrictTo(budget.limit(), budget.period());
+            LOG.warn("Endpoints of Aerona account {} ask for different rate limits; all share the strictest: {} requests per {}",
+                    key, window.limit(), window.period());
+        }
+    }
+
+    private AeronaRateLimiter limiterFor(AccountSettings.Budget budget) {
+        if (budget.customLimiter() != null) {
+            return budget.customLimiter();
+        }
+        return budget.unlimited()
+                ? UnlimitedRateLimiter.INSTANCE
+                : new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), timer);
+    }
+
+    AccountSettings settings() {
+        return settings;
+    }
+
+    /** The pool, the timer and the calls still waiting for the budget end with the last lease. */
+    void close() {
+        if (limiter instanceof SlidingWindowRateLimiter window) {
+            window.close();
+        }
+        timer.shutdownNow();
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the connections of Aerona account {}: {}", key, e.toString());
+        }
+    }
+
+    public AccountKey key() {
+        return key;
     }
 
     public AeronaRateLimiter limiter() {
         return limiter;
     }
 
-    void replaceLimiter(AeronaRateLimiter limiter) {
-        this.limiter = limiter;
-    }
-
-    void renewMargin(Duration margin) {
-        this.renewMargin = margin;
-    }
-
-    /** Successful logins since the session started. */
+    /** Successful logins since the account was opened. */
     public long logins() {
         return logins.get();
     }
 
     /** Whether a token is held that is not due for renewal. */
     public synchronized boolean hasValidToken() {
-        return current != null && clock.instant().isBefore(current.renewAt);
+        return current != null && settings.clock().instant().isBefore(current.renewAt);
     }
 
     @Override
     public String toString() {
-        return "AeronaSession[" + account + "]";
+        return "AeronaAccount[" + key + "]";
+    }
+
+    private static ScheduledExecutorService timer(AccountKey key) {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("aerona-budget-" + key.baseUrl().replaceFirst("^https?://", ""));
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     private record Token(String value, Instant renewAt) {
@@ -192,17 +266,5 @@ public final class AeronaSession {
     @FunctionalInterface
     private interface IoCall {
         HttpReply run() throws IOException;
-    }
-
-    /**
-     * Who is calling: the endpoint's transport and credentials, where to run calls that waited, and how long to wait
-     * for the rate budget.
-     */
-    public record Caller(AeronaHttpTransport transport, String username, String password, Executor executor,
-            Duration maxWait) {
-        @Override
-        public String toString() {
-            return "Caller[" + username + "@" + transport.baseUrl() + "]";
-        }
     }
 }

@@ -1,105 +1,63 @@
-package io.github.camelaerona.session;
+package io.github.camelaerona.account;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-import io.github.camelaerona.AeronaRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sessions of the JVM, one per account (baseUrl + username). Aerona counts its limit per token, and a second
- * login would spend budget and could invalidate the first, so every endpoint, route and CamelContext of an account
- * must share one session; endpoints take it when they start and give it back when they stop.
+ * The accounts of the JVM, one per {@link AccountKey}. Aerona counts its limit per user and a second login would
+ * spend budget, so every endpoint, route and CamelContext of an account shares one account: one token, one budget,
+ * one connection pool.
+ * <p>
+ * <b>When leases disagree.</b> The first lease of an account fixes its settings. A later lease with different
+ * settings changes only the budget, and only to make it stricter (the lower limit, the longer period), as the
+ * contract asks; every other difference (password, timeouts, pool size, TLS, proxy, configurer, renew margin,
+ * clock) is logged as a warning that names the options and is otherwise ignored until the account's last lease
+ * closes. Each lease keeps its own {@code rateLimitMaxWait} and {@code socketTimeout} ({@link AccountLease.Terms}).
  */
-public final class AeronaSessions {
+public final class AeronaAccounts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AeronaSessions.class);
-    private static final Map<String, Entry> SESSIONS = new HashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(AeronaAccounts.class);
+    private static final Map<AccountKey, AeronaAccount> ACCOUNTS = new HashMap<>();
 
-    private AeronaSessions() {
+    private AeronaAccounts() {
     }
 
-    /** The budget an endpoint asks for: its own limiter bean, or a limit per period (0: no throttling). */
-    public record Budget(AeronaRateLimiter customLimiter, int limit, Duration period) {
-        boolean unlimited() {
-            return customLimiter == null && limit <= 0;
-        }
-    }
-
-    /** The account's session; the clock of the endpoint that creates it times the token's hour. */
-    public static synchronized AeronaSession acquire(String baseUrl, String username, Budget budget, Duration renewMargin,
-            Clock clock) {
-        String key = baseUrl + "|" + username;
-        Entry entry = SESSIONS.get(key);
-        String account = username + " at " + baseUrl;
-        if (entry == null) {
-            entry = new Entry(new AeronaSession(account, limiterFor(account, budget), renewMargin, clock));
-            SESSIONS.put(key, entry);
+    /**
+     * Takes a lease on the account, opening it if no lease holds it yet.
+     *
+     * @param terms how the lease's own calls wait (for the budget, for replies) and where they continue
+     */
+    public static synchronized AccountLease lease(AccountKey key, AccountSettings settings, AccountLease.Terms terms) {
+        AeronaAccount account = ACCOUNTS.get(key);
+        if (account == null) {
+            account = new AeronaAccount(key, settings);
+            ACCOUNTS.put(key, account);
         } else {
-            reconcile(entry.session, budget);
-            entry.session.renewMargin(renewMargin);
-        }
-        entry.users++;
-        return entry.session;
-    }
-
-    /** An endpoint no longer uses the session; the last one to let go forgets it (and its token). */
-    public static synchronized void release(AeronaSession session) {
-        for (var it = SESSIONS.values().iterator(); it.hasNext();) {
-            Entry entry = it.next();
-            if (entry.session == session) {
-                entry.users--;
-                if (entry.users <= 0) {
-                    it.remove();
-                }
-                return;
+            account.joinBudget(settings.budget());
+            List<String> ignored = account.settings().differencesFrom(settings);
+            if (!ignored.isEmpty()) {
+                LOG.warn("Aerona account {} is already open with other settings; the first endpoint's {} stay in force",
+                        key, String.join(", ", ignored));
             }
         }
+        account.leases++;
+        return new AccountLease(account, terms);
     }
 
-    /** Endpoints of one account that ask for different budgets share the strictest. */
-    private static void reconcile(AeronaSession session, Budget budget) {
-        AeronaRateLimiter current = session.limiter();
-        if (budget.customLimiter() != null) {
-            if (budget.customLimiter() != current) {
-                LOG.warn("Aerona account {} already has a rate limiter; a second rateLimiter bean for it is ignored",
-                        session.account());
-            }
-            return;
-        }
-        if (budget.unlimited() || current == budget.customLimiter()) {
-            return;
-        }
-        if (current instanceof UnlimitedRateLimiter) {
-            LOG.warn("Aerona account {} was unthrottled; an endpoint asks for {} requests per {}, which now applies",
-                    session.account(), budget.limit(), budget.period());
-            session.replaceLimiter(new SlidingWindowRateLimiter(session.account(), budget.limit(), budget.period()));
-        } else if (current instanceof SlidingWindowRateLimiter window
-                && (window.limit() != budget.limit() || !window.period().equals(budget.period()))) {
-            window.restrictTo(budget.limit(), budget.period());
-            LOG.warn("Endpoints of Aerona account {} ask for different rate limits; all share the strictest: {} requests per {}",
-                    session.account(), window.limit(), window.period());
+    static synchronized void release(AeronaAccount account) {
+        account.leases--;
+        if (account.leases <= 0 && ACCOUNTS.get(account.key()) == account) {
+            ACCOUNTS.remove(account.key());
+            account.close();
         }
     }
 
-    private static AeronaRateLimiter limiterFor(String account, Budget budget) {
-        if (budget.customLimiter() != null) {
-            return budget.customLimiter();
-        }
-        return budget.unlimited()
-                ? UnlimitedRateLimiter.INSTANCE
-                : new SlidingWindowRateLimiter(account, budget.limit(), budget.period());
-    }
-
-    private static final class Entry {
-        final AeronaSession session;
-        int users;
-
-        Entry(AeronaSession session) {
-            this.session = session;
-        }
+    /** Accounts open now; for tests and monitoring. */
+    public static synchronized int openAccounts() {
+        return ACCOUNTS.size();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelaerona.session;
+package io.github.camelaerona.account;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -6,26 +6,26 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.github.camelaerona.AeronaRateLimitException;
-import io.github.camelaerona.AeronaRateLimiter;
+import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaRateLimitException;
+import io.github.camelaerona.api.AeronaRateLimiter;
 
 /**
  * The in-JVM budget of one account: at most {@code limit} requests per {@code period}, where a request holds its
  * slot from the moment it is granted until {@code period} after its response arrived. Anchoring at the response
  * means network delay can never let the server count more than the limit in any window of its own.
  * <p>
- * Waiting callers hold no thread: they are futures in a FIFO queue, granted by a single shared timer thread when
- * slots expire or are released.
+ * Waiting callers hold no thread: they are futures in a FIFO queue, granted by the account's timer thread when
+ * slots expire or are released. Closing the limiter (with the account's last lease) fails the callers still
+ * waiting, their requests unsent.
  */
 public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
 
-    private static final ScheduledExecutorService TIMER = timer();
-
     private final String account;
+    private final ScheduledExecutorService timer;
     private final LongSupplier nanoClock;
     private int limit;
     private long periodNanos;
@@ -36,11 +36,12 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
 
-    public SlidingWindowRateLimiter(String account, int limit, Duration period) {
-        this(account, limit, period, System::nanoTime);
+    public SlidingWindowRateLimiter(String account, int limit, Duration period, ScheduledExecutorService timer) {
+        this(account, limit, period, timer, System::nanoTime);
     }
 
-    SlidingWindowRateLimiter(String account, int limit, Duration period, LongSupplier nanoClock) {
+    SlidingWindowRateLimiter(String account, int limit, Duration period, ScheduledExecutorService timer,
+            LongSupplier nanoClock) {
         if (limit < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A rate limit needs a positive limit and period");
         }
@@ -48,6 +49,7 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
         this.limit = limit;
         this.periodNanos = period.toNanos();
         this.nanoClock = nanoClock;
+        this.timer = timer;
     }
 
     @Override
@@ -68,7 +70,7 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
         int limitNow = limit;
         Duration periodNow = Duration.ofNanos(periodNanos);
         // a waiter that times out stays queued until grant() skips it: removing it here would cost O(waiters)
-        ScheduledFuture<?> timeout = TIMER.schedule(
+        ScheduledFuture<?> timeout = timer.schedule(
                 () -> result.completeExceptionally(new AeronaRateLimitException(account, limitNow, periodNow, maxWait)),
                 waitNanos, TimeUnit.NANOSECONDS);
         result.whenComplete((permit, failure) -> timeout.cancel(false));
@@ -164,17 +166,20 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
             wakeUp.cancel(false);
         }
         wakeUpAt = at;
-        wakeUp = TIMER.schedule(this::onWakeUp, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+        wakeUp = timer.schedule(this::onWakeUp, Math.max(0, at - now), TimeUnit.NANOSECONDS);
     }
 
-    private static ScheduledExecutorService timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "aerona-rate-limiter");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    /** Fails every caller still waiting: the account is closing and no slot will come. */
+    void close() {
+        java.util.List<Waiter> left;
+        synchronized (this) {
+            left = java.util.List.copyOf(waiters);
+            waiters.clear();
+        }
+        for (Waiter waiter : left) {
+            waiter.future.completeExceptionally(new AeronaException("The Aerona account " + account
+                    + " was closed while the call waited for the rate budget; the request was not sent"));
+        }
     }
 
     private record Waiter(CompletableFuture<Permit> future) {

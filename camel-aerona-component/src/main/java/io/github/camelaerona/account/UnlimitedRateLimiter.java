@@ -1,9 +1,9 @@
-package io.github.camelaerona.session;
+package io.github.camelaerona.account;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camelaerona.AeronaRateLimiter;
+import io.github.camelaerona.api.AeronaRateLimiter;
 
 /** No throttling ({@code rateLimit=0}): for benchmarks and accounts on special terms. */
 public final class UnlimitedRateLimiter implements AeronaRateLimiter {

@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.api;
 
 /**
  * Aerona answered a call with a failure: a status other than 2xx, a reply that could not be read, or

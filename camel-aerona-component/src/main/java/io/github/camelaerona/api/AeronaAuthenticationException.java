@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.api;
 
 /** Aerona refused the login of the account (wrong credentials, or the account is locked or over its limit). */
 public class AeronaAuthenticationException extends AeronaApiException {

@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.api;
 
 /**
  * Input that breaks one of the Aerona API's rules, found before any request was sent. It names the operation

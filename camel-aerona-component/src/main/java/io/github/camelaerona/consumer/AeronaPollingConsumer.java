@@ -1,171 +1,130 @@
-package io.github.camelaerona;
+package io.github.camelaerona.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelaerona.http.HttpReply;
+import io.github.camelaerona.model.AeronaJson;
+import io.github.camelaerona.operation.AeronaParameter;
+import io.github.camelaerona.operation.AeronaRequest;
+import io.github.camelaerona.operation.OperationClient;
+import io.github.camelaerona.operation.OperationReply;
+import io.github.camelaerona.operation.RequestRenderer;
+import io.github.camelaerona.operation.ValueLookup;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * Polls searchPayments or searchInvoices: one request a poll for a window of dates, one exchange a record not
- * emitted before, oldest first. The window's start follows the records delivered (never the local clock), and
- * stays back at any record whose exchange failed until it is delivered.
+ * Polls searchPayments or searchInvoices: one request a poll for a window of dates ({@link PollCursor}), one
+ * exchange a record not emitted before, oldest first. The request goes the producer's way ({@link OperationClient})
+ * with the window as the first of its value lookups.
  */
 public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
 
-    private static final String RECORD_KEY = "CamelAeronaRecordKey";
-    private static final String RECORD_DATE = "CamelAeronaRecordDate";
+    /** The header that carries each record's id. */
+    public static final String RECORD_ID_HEADER = "CamelAeronaRecordId";
+    private static final String FROM_DATE_HEADER = AeronaParameter.FROM_DATE.headerName();
+    private static final String TO_DATE_HEADER = AeronaParameter.TO_DATE.headerName();
 
-    private final AeronaEndpoint endpoint;
-    private final AeronaConfiguration configuration;
-    private final AeronaOperation operation;
+    private final PollSettings settings;
+    private final Supplier<OperationClient> client;
     private final ObjectMapper json = AeronaJson.mapper();
-    private final AeronaRequestFactory requests = new AeronaRequestFactory(json);
-    private final ZoneId zone;
-    private IdempotentRepository repository;
-    private LocalDate initialFromDate;
-    /** The newest record date delivered by this consumer; the cursor. */
-    private volatile LocalDate newestDelivered;
-    /** Records whose exchange failed and that have not been delivered since, with their dates. */
-    private final Map<String, LocalDate> undelivered = new ConcurrentHashMap<>();
+    private PollCursor cursor;
 
-    public AeronaPollingConsumer(AeronaEndpoint endpoint, Processor processor) {
+    public AeronaPollingConsumer(Endpoint endpoint, Processor processor, PollSettings settings,
+            Supplier<OperationClient> client) {
         super(endpoint, processor);
-        this.endpoint = endpoint;
-        this.configuration = endpoint.getConfiguration();
-        this.operation = configuration.getOperation();
-        this.zone = configuration.getTimeZone() == null || configuration.getTimeZone().isBlank()
-                ? ZoneId.systemDefault() : ZoneId.of(configuration.getTimeZone());
+        this.settings = settings;
+        this.client = client;
     }
 
     @Override
     protected void doStart() throws Exception {
-        repository = endpoint.idempotentRepository();
-        ServiceHelper.startService(repository);
-        initialFromDate = configuration.getInitialFromDate() == null || configuration.getInitialFromDate().isBlank()
-                ? today()
-                : (LocalDate) AeronaRequestFactory.check(operation.name(), "initialFromDate", ValueRule.DATE,
-                        configuration.getInitialFromDate());
+        if (settings.ownsRepository()) {
+            ServiceHelper.startService(settings.repository());
+        }
+        LocalDate initial = settings.initialFromDate() != null ? settings.initialFromDate() : settings.today();
+        cursor = new PollCursor(initial, settings.lookbackDays());
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (configuration.getIdempotentRepository() == null) {
-            ServiceHelper.stopService(repository);
+        if (settings.ownsRepository()) {
+            ServiceHelper.stopService(settings.repository());
         }
-    }
-
-    /** Today in the consumer's time zone, on the component's clock. */
-    private LocalDate today() {
-        return LocalDate.now(endpoint.getComponent().getClock().withZone(zone));
-    }
-
-    /** The first day of the next window: lookbackDays before the newest delivered date, or back at a failed record. */
-    LocalDate windowStart() {
-        LocalDate from = newestDelivered == null ? initialFromDate : newestDelivered.minusDays(configuration.getLookbackDays());
-        if (from.isBefore(initialFromDate)) {
-            from = initialFromDate;
-        }
-        for (LocalDate failed : undelivered.values()) {
-            if (failed.isBefore(from)) {
-                from = failed;
-            }
-        }
-        return from;
     }
 
     @Override
     protected int poll() throws Exception {
-        LocalDate from = windowStart();
-        LocalDate to = today();
-        if (to.isBefore(from)) {
-            to = from;
-        }
-        AeronaRequest request = windowRequest(from, to);
-        HttpReply reply;
+        LocalDate from = cursor.windowStart();
+        LocalDate to = cursor.windowEnd(from, settings.today());
+        Map<AeronaParameter, Object> window = new EnumMap<>(AeronaParameter.class);
+        window.put(AeronaParameter.FROM_DATE, from);
+        window.put(AeronaParameter.TO_DATE, to);
+        AeronaRequest request = RequestRenderer.create(settings.operation(), null,
+                List.of(ValueLookup.fixed(window), settings.uriOptions()));
+        OperationReply reply;
         try {
-            reply = endpoint.session().execute(endpoint.caller(), request.method(), request.pathAndQuery(), null).join();
+            reply = client.get().send(request).join();
         } catch (CompletionException e) {
-            throw AeronaProducer.failure(operation.name(), e.getCause());
+            throw (Exception) (e.getCause() instanceof Exception cause ? cause : e);
         }
         if (!reply.isSuccess()) {
-            throw new AeronaApiException(operation.name(), reply.status(), reply.body(), "The poll was refused.");
+            throw reply.failure("The poll was refused.");
         }
-        JsonNode records = json.readTree(reply.body());
-        if (records == null || !records.isArray()) {
-            throw new AeronaApiException(operation.name(), reply.status(), reply.body(), "The reply is not a JSON list.");
-        }
-        List<Record> fresh = new ArrayList<>();
-        for (JsonNode node : records) {
-            Record record = new Record(node, key(node), recordTime(node, to));
-            if (!repository.contains(record.key())) {
+        List<PolledRecord> fresh = new ArrayList<>();
+        for (JsonNode node : reply.records()) {
+            PolledRecord record = new PolledRecord(node, key(node), recordTime(node, to), from, to);
+            if (!settings.repository().contains(record.key())) {
                 fresh.add(record);
             }
         }
-        fresh.sort(Comparator.comparing(Record::time).thenComparing(r -> r.node().path("id").asLong()));
-        Queue<Object> exchanges = new LinkedList<>();
-        Class<?> type = operation.spec().resultClass();
-        for (Record record : fresh) {
-            Exchange exchange = createExchange(true);
-            Message message = exchange.getMessage();
-            message.setBody(configuration.isRawJson() ? record.node().toString() : json.treeToValue(record.node(), type));
-            message.setHeader(AeronaConstants.RECORD_ID, record.node().path("id").asLong());
-            message.setHeader(AeronaConstants.FROM_DATE, from);
-            message.setHeader(AeronaConstants.TO_DATE, to);
-            exchange.setProperty(RECORD_KEY, record.key());
-            exchange.setProperty(RECORD_DATE, record.date(zone));
-            exchanges.add(exchange);
-        }
-        return processBatch(exchanges);
+        fresh.sort(Comparator.comparing(PolledRecord::time).thenComparing(r -> r.node().path("id").asLong()));
+        return processBatch(new LinkedList<>(fresh));
     }
 
     @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
-        int total = exchanges.size();
+    public int processBatch(Queue<Object> records) throws Exception {
+        int total = records.size();
         int delivered = 0;
         for (int index = 0; index < total && isBatchAllowed(); index++) {
-            Exchange exchange = (Exchange) exchanges.poll();
+            PolledRecord record = (PolledRecord) records.poll();
+            Exchange exchange = exchangeOf(record);
             exchange.setProperty(Exchange.BATCH_INDEX, index);
             exchange.setProperty(Exchange.BATCH_SIZE, total);
             exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
             getProcessor().process(exchange);
-            String key = exchange.getProperty(RECORD_KEY, String.class);
-            LocalDate date = exchange.getProperty(RECORD_DATE, LocalDate.class);
+            LocalDate date = record.time().atZoneSameInstant(settings.zone()).toLocalDate();
             if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                undelivered.put(key, date);
+                cursor.failed(record.key(), date);
                 if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("Aerona record " + key + " was not delivered; it is offered again",
-                            exchange, exchange.getException());
+                    getExceptionHandler().handleException("Aerona record " + record.key()
+                            + " was not delivered; it is offered again", exchange, exchange.getException());
                 }
             } else {
-                repository.add(key);
-                undelivered.remove(key);
-                if (newestDelivered == null || date.isAfter(newestDelivered)) {
-                    newestDelivered = date;
-                }
+                settings.repository().add(record.key());
+                cursor.delivered(record.key(), date);
                 delivered++;
             }
         }
@@ -173,27 +132,20 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
-    private AeronaRequest windowRequest(LocalDate from, LocalDate to) {
-        return requests.create(operation, new AeronaRequestFactory.ParameterSource() {
-            @Override
-            public Object header(AeronaParameter parameter) {
-                return switch (parameter) {
-                    case FROM_DATE -> from;
-                    case TO_DATE -> to;
-                    default -> null;
-                };
-            }
-
-            @Override
-            public Object option(AeronaParameter parameter) {
-                return configuration.parameterValue(parameter);
-            }
-        }, null);
+    private Exchange exchangeOf(PolledRecord record) throws Exception {
+        Exchange exchange = createExchange(true);
+        Message message = exchange.getMessage();
+        Class<?> type = settings.operation().spec().resultClass();
+        message.setBody(settings.rawJson() ? record.node().toString() : json.treeToValue(record.node(), type));
+        message.setHeader(RECORD_ID_HEADER, record.node().path("id").asLong());
+        message.setHeader(FROM_DATE_HEADER, record.from());
+        message.setHeader(TO_DATE_HEADER, record.to());
+        return exchange;
     }
 
     private String key(JsonNode node) throws NoSuchAlgorithmException {
-        String key = operation.name() + ":" + node.path("id").asText();
-        if (!configuration.isEmitUpdates()) {
+        String key = settings.operation().name() + ":" + node.path("id").asText();
+        if (!settings.emitUpdates()) {
             return key;
         }
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
@@ -202,23 +154,21 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
 
     /** When the record happened: its date-time, or the start of its date in the consumer's zone. */
     private OffsetDateTime recordTime(JsonNode node, LocalDate fallback) {
-        String text = node.path(operation.spec().pollDateField()).asText("");
+        String text = node.path(settings.operation().spec().pollDateField()).asText("");
         if (text.isEmpty()) {
-            return fallback.atStartOfDay(zone).toOffsetDateTime();
+            return fallback.atStartOfDay(settings.zone()).toOffsetDateTime();
         }
         return text.length() == 10
-                ? LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime()
+                ? LocalDate.parse(text).atStartOfDay(settings.zone()).toOffsetDateTime()
                 : OffsetDateTime.parse(text);
     }
 
     /** How far the consumer has got; for tests and monitoring. */
     public LocalDate getNewestDelivered() {
-        return newestDelivered;
+        return cursor == null ? null : cursor.newestDelivered();
     }
 
-    private record Record(JsonNode node, String key, OffsetDateTime time) {
-        LocalDate date(ZoneId zone) {
-            return time.atZoneSameInstant(zone).toLocalDate();
-        }
+    /** A record of a poll's reply, on its way to the route, with the window it came in. */
+    private record PolledRecord(JsonNode node, String key, OffsetDateTime time, LocalDate from, LocalDate to) {
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.model;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,4 @@
-package io.github.camelaerona;
-
-import io.github.camelaerona.model.Appointment;
-import io.github.camelaerona.model.Patient;
-import io.github.camelaerona.model.Treatment;
+package io.github.camelaerona.model;
 
 /** The objects Aerona sends webhooks for, and the model each event body is read into. */
 public enum AeronaWebhookObjectType {
@@ -19,10 +15,5 @@ public enum AeronaWebhookObjectType {
 
     public Class<?> modelType() {
         return modelType;
-    }
-
-    /** The path a webhook endpoint of this type listens on unless {@code webhookPath} is set. */
-    public String defaultPath() {
-        return "/aerona/" + name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.operation;
 
 import io.github.camelaerona.model.AppointmentSlot;
 import io.github.camelaerona.model.AppointmentType;
@@ -8,30 +8,32 @@ import io.github.camelaerona.model.Patient;
 import io.github.camelaerona.model.Payment;
 import io.github.camelaerona.model.Practice;
 
-import static io.github.camelaerona.AeronaParameter.APPOINTMENT_ID;
-import static io.github.camelaerona.AeronaParameter.APPOINTMENT_STATUS_ID;
-import static io.github.camelaerona.AeronaParameter.APPOINTMENT_TYPE_ID;
-import static io.github.camelaerona.AeronaParameter.CLINICIAN_ID;
-import static io.github.camelaerona.AeronaParameter.CLINICIAN_TYPE_ID;
-import static io.github.camelaerona.AeronaParameter.FROM_DATE;
-import static io.github.camelaerona.AeronaParameter.INCLUDE_DISABLED;
-import static io.github.camelaerona.AeronaParameter.INVOICE_ID;
-import static io.github.camelaerona.AeronaParameter.ONSITE_ONLY;
-import static io.github.camelaerona.AeronaParameter.PATIENT_ID;
-import static io.github.camelaerona.AeronaParameter.PAYMENT_ID;
-import static io.github.camelaerona.AeronaParameter.PRACTICE_ID;
-import static io.github.camelaerona.AeronaParameter.REMOTE_ONLY;
-import static io.github.camelaerona.AeronaParameter.SEARCH_START;
-import static io.github.camelaerona.AeronaParameter.TIME_OF_DAY;
-import static io.github.camelaerona.AeronaParameter.TO_DATE;
-import static io.github.camelaerona.OperationSpec.get;
-import static io.github.camelaerona.OperationSpec.post;
-import static io.github.camelaerona.OperationSpec.put;
+import static io.github.camelaerona.operation.AeronaParameter.APPOINTMENT_ID;
+import static io.github.camelaerona.operation.AeronaParameter.APPOINTMENT_STATUS_ID;
+import static io.github.camelaerona.operation.AeronaParameter.APPOINTMENT_TYPE_ID;
+import static io.github.camelaerona.operation.AeronaParameter.CLINICIAN_ID;
+import static io.github.camelaerona.operation.AeronaParameter.CLINICIAN_TYPE_ID;
+import static io.github.camelaerona.operation.AeronaParameter.FROM_DATE;
+import static io.github.camelaerona.operation.AeronaParameter.INCLUDE_DISABLED;
+import static io.github.camelaerona.operation.AeronaParameter.INVOICE_ID;
+import static io.github.camelaerona.operation.AeronaParameter.ONSITE_ONLY;
+import static io.github.camelaerona.operation.AeronaParameter.PATIENT_ID;
+import static io.github.camelaerona.operation.AeronaParameter.PAYMENT_ID;
+import static io.github.camelaerona.operation.AeronaParameter.PRACTICE_ID;
+import static io.github.camelaerona.operation.AeronaParameter.REMOTE_ONLY;
+import static io.github.camelaerona.operation.AeronaParameter.SEARCH_START;
+import static io.github.camelaerona.operation.AeronaParameter.TIME_OF_DAY;
+import static io.github.camelaerona.operation.AeronaParameter.TO_DATE;
+import static io.github.camelaerona.operation.OperationSpec.get;
+import static io.github.camelaerona.operation.OperationSpec.post;
+import static io.github.camelaerona.operation.OperationSpec.put;
 
 /**
- * Every Aerona operation, each declared once: the producer, the validation, the header names and the docs
- * table all come from these declarations. The constant names are the operation names of the URI
- * ({@code aerona:getPayment}).
+ * Every Aerona operation, each declared once: the producer, the consumers, the validation, the header names and
+ * the docs table all come from these declarations. The constant names are the operation names of the URI
+ * ({@code aerona:getPayment}). A new operation is one constant here; a new parameter is one constant in
+ * {@link AeronaParameter}, its URI option in {@code AeronaOperationParameters} and its header in
+ * {@code AeronaConstants}.
  */
 public enum AeronaOperation {
 
@@ -50,7 +52,8 @@ public enum AeronaOperation {
     updateAppointmentStatus(put("/appointments/{appointmentId}/status").inferredPath()
             .path(APPOINTMENT_ID)
             .bodyParameter(APPOINTMENT_STATUS_ID)
-            .returns(Boolean.class)),
+            .returns(Boolean.class)
+            .refusedWhenAnswered("false")),
 
     findAppointmentSlots(get("/find-appointment-slots")
             .query(CLINICIAN_ID, CLINICIAN_TYPE_ID, PRACTICE_ID)
@@ -70,7 +73,7 @@ public enum AeronaOperation {
     searchPayments(get("/payments/search")
             .query(PATIENT_ID, FROM_DATE, TO_DATE)
             .returnsListOf(Payment.class)
-            .pollableBy("paymentDate")),
+            .searchesBy("paymentDate")),
 
     getInvoice(get("/invoices/{invoiceId}")
             .path(INVOICE_ID)
@@ -79,7 +82,7 @@ public enum AeronaOperation {
     searchInvoices(get("/invoices/search")
             .query(PATIENT_ID, FROM_DATE, TO_DATE)
             .returnsListOf(Invoice.class)
-            .pollableBy("date")),
+            .searchesBy("date")),
 
     getClinicians(get("/clinicians")
             .query(PRACTICE_ID, APPOINTMENT_TYPE_ID)
@@ -93,7 +96,7 @@ public enum AeronaOperation {
             .returnsListOf(Practice.class)),
 
     /** Receives Aerona's webhooks; consumer only. */
-    webhook(OperationSpec.consumerOnly());
+    webhook(OperationSpec.webhook());
 
     private final OperationSpec spec;
 

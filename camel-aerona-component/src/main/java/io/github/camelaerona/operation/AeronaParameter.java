@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.operation;
 
 import java.util.Locale;
 
@@ -25,13 +25,16 @@ public enum AeronaParameter {
     ONSITE_ONLY("onsiteOnly", ValueRule.BOOLEAN),
     REMOTE_ONLY("remoteOnly", ValueRule.BOOLEAN);
 
+    /** The start of every Aerona header name. */
+    public static final String HEADER_PREFIX = "CamelAerona";
+
     private final String optionName;
     private final String headerName;
     private final ValueRule rule;
 
     AeronaParameter(String optionName, ValueRule rule) {
         this.optionName = optionName;
-        this.headerName = AeronaConstants.HEADER_PREFIX + optionName.substring(0, 1).toUpperCase(Locale.ROOT)
+        this.headerName = HEADER_PREFIX + optionName.substring(0, 1).toUpperCase(Locale.ROOT)
                 + optionName.substring(1);
         this.rule = rule;
     }

@@ -1,16 +1,15 @@
-package io.github.camelaerona;
+package io.github.camelaerona.operation;
 
 import java.util.Map;
+
+import io.github.camelaerona.transport.HttpCall;
 
 /**
  * A checked request, ready for the wire.
  *
- * @param operation    the operation
- * @param method       GET, POST or PUT
- * @param pathAndQuery the path below baseUrl with its encoded query, such as {@code /payments/search?fromDate=...}
- * @param jsonBody     the JSON request body, or null
- * @param values       the checked parameter values, by option name, for headers and logs
+ * @param operation the operation
+ * @param call      what goes on the wire
+ * @param values    the checked parameter values, by option name, for headers and logs
  */
-public record AeronaRequest(
-        AeronaOperation operation, String method, String pathAndQuery, String jsonBody, Map<String, Object> values) {
+public record AeronaRequest(AeronaOperation operation, HttpCall call, Map<String, Object> values) {
 }

@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.operation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,22 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 
 /**
- * What one Aerona operation is: HTTP method, path, where each parameter goes and whether it is required, the
- * rules across parameters, the request body's fields, and the result type. {@link AeronaOperation} holds one per
- * operation; requests, validation, headers and the docs table are all derived from it.
+ * What one Aerona operation is: its kind, HTTP method, path, where each parameter goes and whether it is
+ * required, the rules across parameters, the request body's fields, the result type and the answer that means
+ * a refusal. {@link AeronaOperation} holds one per operation; requests, validation, headers and the docs table
+ * are all derived from it.
  */
 public final class OperationSpec {
+
+    /** What an endpoint of the operation can do. */
+    public enum Kind {
+        /** A request and its reply: producers only. */
+        CALL,
+        /** A request over a date window: producers, and polling consumers that page through windows. */
+        SEARCH,
+        /** Aerona's webhooks: consumers only, no request is sent. */
+        WEBHOOK
+    }
 
     /** Where a parameter travels. */
     public enum Location {
@@ -43,27 +54,30 @@ public final class OperationSpec {
     private boolean resultList;
     private boolean inferredPath;
     private String pollDateField;
+    private String refusal;
+    private Kind kind;
 
-    private OperationSpec(String method, String path) {
+    private OperationSpec(Kind kind, String method, String path) {
+        this.kind = kind;
         this.method = method;
         this.path = path;
     }
 
     static OperationSpec get(String path) {
-        return new OperationSpec("GET", path);
+        return new OperationSpec(Kind.CALL, "GET", path);
     }
 
     static OperationSpec post(String path) {
-        return new OperationSpec("POST", path);
+        return new OperationSpec(Kind.CALL, "POST", path);
     }
 
     static OperationSpec put(String path) {
-        return new OperationSpec("PUT", path);
+        return new OperationSpec(Kind.CALL, "PUT", path);
     }
 
-    /** An operation that only a consumer uses: no request is sent for it. */
-    static OperationSpec consumerOnly() {
-        return new OperationSpec(null, null);
+    /** Aerona's webhooks: a consumer receives them, no request is sent. */
+    static OperationSpec webhook() {
+        return new OperationSpec(Kind.WEBHOOK, null, null);
     }
 
     OperationSpec path(AeronaParameter parameter) {
@@ -133,11 +147,18 @@ public final class OperationSpec {
     }
 
     /**
-     * The operation searches a date window and can feed a polling consumer; the field holds each record's date
-     * (a date, or a date-time whose date counts in the consumer's time zone).
+     * The operation searches a date window (fromDate, toDate) and can feed a polling consumer; the field holds each
+     * record's date (a date, or a date-time whose date counts in the consumer's time zone).
      */
-    OperationSpec pollableBy(String dateField) {
+    OperationSpec searchesBy(String dateField) {
+        this.kind = Kind.SEARCH;
         this.pollDateField = dateField;
+        return this;
+    }
+
+    /** Aerona answers 2xx with this body when it did not make the change (updateAppointmentStatus's false). */
+    OperationSpec refusedWhenAnswered(String body) {
+        this.refusal = body;
         return this;
     }
 
@@ -171,8 +192,8 @@ public final class OperationSpec {
         return List.copyOf(ruleDescriptions);
     }
 
-    public boolean isPollable() {
-        return pollDateField != null;
+    public Kind kind() {
+        return kind;
     }
 
     /** The record field a polling consumer reads each record's date from. */
@@ -180,8 +201,9 @@ public final class OperationSpec {
         return pollDateField;
     }
 
-    public boolean isConsumerOnly() {
-        return method == null;
+    /** Whether a 2xx reply with this body means Aerona refused the change. */
+    public boolean isRefusal(String replyBody) {
+        return refusal != null && replyBody != null && refusal.equals(replyBody.trim());
     }
 
     public boolean isInferredPath() {

@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.operation;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

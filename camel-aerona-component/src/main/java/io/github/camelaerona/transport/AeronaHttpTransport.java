@@ -1,12 +1,11 @@
-package io.github.camelaerona.http;
+package io.github.camelaerona.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-import javax.net.ssl.SSLContext;
-
-import io.github.camelaerona.AeronaHttpClientConfigurer;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -24,8 +23,10 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests to Aerona over a pooled Apache HttpClient 5. It sends each request exactly once: automatic
- * retries and redirects are off, because every request that reaches Aerona must have passed the rate limiter.
+ * Sends requests to Aerona over a pooled Apache HttpClient 5, one pool per account. It sends each request exactly
+ * once: automatic retries and redirects are off, because every request that reaches Aerona must have passed the
+ * rate limiter. A user's camel-http {@link HttpClientConfigurer} runs last and may add interceptors or proxy
+ * authentication; it must leave retries off.
  */
 public final class AeronaHttpTransport implements Closeable {
 
@@ -34,14 +35,14 @@ public final class AeronaHttpTransport implements Closeable {
     private final String baseUrl;
     private final CloseableHttpClient client;
 
-    public AeronaHttpTransport(String baseUrl, HttpSettings settings) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    public AeronaHttpTransport(TransportSettings settings) {
+        this.baseUrl = settings.baseUrl();
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
-                        .setSocketTimeout(Timeout.ofMilliseconds(settings.socketTimeoutMillis()))
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(settings.socketTimeout()))
                         .build());
         if (settings.sslContext() != null) {
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
@@ -54,7 +55,7 @@ public final class AeronaHttpTransport implements Closeable {
                 .disableCookieManagement()
                 .setUserAgent("camel-aerona")
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(settings.socketTimeoutMillis()))
+                        .setResponseTimeout(Timeout.of(settings.socketTimeout()))
                         .build());
         if (settings.proxyHost() != null && !settings.proxyHost().isEmpty()) {
             builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort()));
@@ -65,9 +66,14 @@ public final class AeronaHttpTransport implements Closeable {
         this.client = builder.build();
     }
 
-    /** Sends one request; the token goes in the AERONA-AUTH-TOKEN header when given. */
-    public HttpReply send(String method, String pathAndQuery, String jsonBody, String token) throws IOException {
-        HttpUriRequestBase request = new HttpUriRequestBase(method, java.net.URI.create(baseUrl + pathAndQuery));
+    /**
+     * Sends one request; the token goes in the AERONA-AUTH-TOKEN header when given. The response timeout is the
+     * caller's (endpoints of one account share the pool but may wait for replies differently).
+     */
+    public HttpReply send(HttpCall call, String token, Duration responseTimeout) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase(call.method(), java.net.URI.create(baseUrl + call.pathAndQuery()));
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
+        String jsonBody = call.jsonBody();
         request.setHeader("Accept", "application/json");
         if (token != null) {
             request.setHeader(TOKEN_HEADER, token);
@@ -89,11 +95,5 @@ public final class AeronaHttpTransport implements Closeable {
     @Override
     public void close() throws IOException {
         client.close();
-    }
-
-    /** The connection settings of an endpoint. */
-    public record HttpSettings(
-            int connectTimeoutMillis, int socketTimeoutMillis, int maxConnections, SSLContext sslContext,
-            String proxyHost, int proxyPort, AeronaHttpClientConfigurer configurer) {
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelaerona.http;
+package io.github.camelaerona.transport;
 
 /**
  * What Aerona answered.

@@ -1,6 +1,6 @@
 package io.github.camelaerona.examples;
 
-import io.github.camelaerona.AeronaApiException;
+import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.AeronaConstants;
 import io.github.camelaerona.model.Payment;
 import org.apache.camel.builder.RouteBuilder;

@@ -1,0 +1,64 @@
+package io.github.camelaerona.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.camelaerona.api.AeronaRateLimiter;
+import io.github.camelaerona.transport.TransportSettings;
+
+/**
+ * What an account is made of: the credentials, how to reach Aerona, the rate budget, when to renew the token and
+ * the clock that times it. The first lease of an account fixes them (see {@link AeronaAccounts} for what a later,
+ * different lease changes).
+ *
+ * @param password    the user's password
+ * @param transport   how to reach Aerona
+ * @param budget      the rate budget
+ * @param renewMargin how long before the token's hour is up it is renewed
+ * @param clock       where "now" comes from for the token's hour
+ */
+public record AccountSettings(String password, TransportSettings transport, Budget budget, Duration renewMargin,
+        Clock clock) {
+
+    /** The budget an endpoint asks for: its own limiter bean, or a limit per period (a limit of 0: no throttling). */
+    public record Budget(AeronaRateLimiter customLimiter, int limit, Duration period) {
+        boolean unlimited() {
+            return customLimiter == null && limit <= 0;
+        }
+    }
+
+    /** The settings other than the budget in which {@code other} differs, by option name; never their values. */
+    List<String> differencesFrom(AccountSettings other) {
+        List<String> names = new ArrayList<>();
+        if (!Objects.equals(password, other.password)) {
+            names.add("password");
+        }
+        if (!renewMargin.equals(other.renewMargin)) {
+            names.add("tokenRenewMargin");
+        }
+        if (!clock.equals(other.clock)) {
+            names.add("clock");
+        }
+        TransportSettings a = transport;
+        TransportSettings b = other.transport;
+        if (!a.connectTimeout().equals(b.connectTimeout())) {
+            names.add("connectTimeout");
+        }
+        if (a.maxConnections() != b.maxConnections()) {
+            names.add("maxConnections");
+        }
+        if ((a.sslContext() == null) != (b.sslContext() == null)) {
+            names.add("sslContextParameters");
+        }
+        if (!Objects.equals(a.proxyHost(), b.proxyHost()) || a.proxyPort() != b.proxyPort()) {
+            names.add("proxyHost/proxyPort");
+        }
+        if (!Objects.equals(a.configurer(), b.configurer())) {
+            names.add("httpClientConfigurer");
+        }
+        return names;
+    }
+}

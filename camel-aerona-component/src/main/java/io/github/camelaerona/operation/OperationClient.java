@@ -1,0 +1,50 @@
+package io.github.camelaerona.operation;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.camelaerona.account.AccountLease;
+import io.github.camelaerona.api.AeronaException;
+
+/**
+ * The one way a request reaches Aerona, for the producer and the polling consumer alike: through the endpoint's
+ * lease on the account (token, budget, connections), with failures turned into exceptions that name the operation.
+ */
+public final class OperationClient {
+
+    private final AccountLease lease;
+
+    public OperationClient(AccountLease lease) {
+        this.lease = lease;
+    }
+
+    /**
+     * Sends the request; completes with Aerona's reply whatever its status, or fails with an {@link AeronaException}
+     * (Aerona unreachable, login refused, no slot in the rate budget).
+     */
+    public CompletableFuture<OperationReply> send(AeronaRequest request) {
+        return lease.send(request.call()).handle((reply, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                throw new CompletionException(failure(request.operation().name(), cause));
+            }
+            return new OperationReply(request, reply.status(), reply.body());
+        });
+    }
+
+    /** The exception a caller sees for a call that got no reply. */
+    public static RuntimeException failure(String operation, Throwable cause) {
+        if (cause instanceof AeronaException aerona) {
+            return aerona;
+        }
+        if (cause instanceof IOException io) {
+            return new AeronaException("Aerona operation " + operation + " could not reach Aerona: " + io, io);
+        }
+        return cause instanceof RuntimeException e ? e : new AeronaException("Aerona operation " + operation + " failed", cause);
+    }
+
+    public AccountLease lease() {
+        return lease;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.camelaerona.operation;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.model.AeronaJson;
+
+/**
+ * What Aerona answered to a request, and how to read it as the operation's result.
+ *
+ * @param request the request answered
+ * @param status  the HTTP status
+ * @param body    the reply's text
+ */
+public record OperationReply(AeronaRequest request, int status, String body) {
+
+    private static final ObjectMapper JSON = AeronaJson.mapper();
+
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The failure to report for this reply, carrying status and body. */
+    public AeronaApiException failure(String problem) {
+        return new AeronaApiException(request.operation().name(), status, body, problem);
+    }
+
+    /**
+     * The reply read as the operation's result type (a model, a list of models, a Long, a Boolean). Throws an
+     * {@link AeronaApiException} when the reply is not that JSON, or is the answer by which Aerona refuses.
+     */
+    public Object result() {
+        OperationSpec spec = request.operation().spec();
+        if (spec.isRefusal(body)) {
+            throw failure("Aerona answered " + body.trim() + ": the change was not made.");
+        }
+        try {
+            return JSON.readValue(body, spec.resultType(JSON.getTypeFactory()));
+        } catch (IOException e) {
+            throw new AeronaApiException(request.operation().name(), status, body,
+                    "The reply is not the JSON expected (" + spec.resultClass().getSimpleName() + ").", e);
+        }
+    }
+
+    /** The records of a search reply, as JSON nodes. */
+    public JsonNode records() {
+        try {
+            JsonNode records = JSON.readTree(body);
+            if (records != null && records.isArray()) {
+                return records;
+            }
+        } catch (IOException e) {
+            // reported below with the reply
+        }
+        throw failure("The reply is not a JSON list.");
+    }
+
+    /** Whether a 2xx reply is nevertheless Aerona's refusal (rawJson callers check it too). */
+    public boolean isRefusal() {
+        return request.operation().spec().isRefusal(body);
+    }
+}
