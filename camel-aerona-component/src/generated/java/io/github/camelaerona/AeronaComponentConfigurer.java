@@ -36,6 +36,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelaerona.AeronaConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -56,6 +58,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxreplysize":
+        case "maxReplySize": getOrCreateConfiguration(target).setMaxReplySize(property(camelContext, long.class, value)); return true;
         case "objecttype":
         case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, io.github.camelaerona.model.AeronaWebhookObjectType.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +109,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelaerona.AeronaConfiguration.class;
         case "connecttimeout":
@@ -125,6 +131,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lookbackDays": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxreplysize":
+        case "maxReplySize": return long.class;
         case "objecttype":
         case "objectType": return io.github.camelaerona.model.AeronaWebhookObjectType.class;
         case "password": return java.lang.String.class;
@@ -175,6 +183,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calltimeout":
+        case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -195,6 +205,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxreplysize":
+        case "maxReplySize": return getOrCreateConfiguration(target).getMaxReplySize();
         case "objecttype":
         case "objectType": return getOrCreateConfiguration(target).getObjectType();
         case "password": return getOrCreateConfiguration(target).getPassword();

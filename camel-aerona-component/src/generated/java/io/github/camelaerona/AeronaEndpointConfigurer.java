@@ -39,6 +39,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clinicianid":
         case "clinicianId": target.getParameters().setClinicianId(property(camelContext, java.lang.Long.class, value)); return true;
         case "cliniciantypeid":
@@ -73,6 +75,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxreplysize":
+        case "maxReplySize": target.getConfiguration().setMaxReplySize(property(camelContext, long.class, value)); return true;
         case "objecttype":
         case "objectType": target.getConfiguration().setObjectType(property(camelContext, io.github.camelaerona.model.AeronaWebhookObjectType.class, value)); return true;
         case "onsiteonly":
@@ -167,6 +171,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clinicianid":
         case "clinicianId": return java.lang.Long.class;
         case "cliniciantypeid":
@@ -201,6 +207,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lookbackDays": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxreplysize":
+        case "maxReplySize": return long.class;
         case "objecttype":
         case "objectType": return io.github.camelaerona.model.AeronaWebhookObjectType.class;
         case "onsiteonly":
@@ -296,6 +304,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "clinicianid":
         case "clinicianId": return target.getParameters().getClinicianId();
         case "cliniciantypeid":
@@ -330,6 +340,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lookbackDays": return target.getConfiguration().getLookbackDays();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxreplysize":
+        case "maxReplySize": return target.getConfiguration().getMaxReplySize();
         case "objecttype":
         case "objectType": return target.getConfiguration().getObjectType();
         case "onsiteonly":

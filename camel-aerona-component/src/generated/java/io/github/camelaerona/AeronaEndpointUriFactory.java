@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(66);
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");
@@ -32,6 +32,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("callTimeout");
         props.add("clinicianId");
         props.add("clinicianTypeId");
         props.add("connectTimeout");
@@ -50,6 +51,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("lazyStartProducer");
         props.add("lookbackDays");
         props.add("maxConnections");
+        props.add("maxReplySize");
         props.add("objectType");
         props.add("onsiteOnly");
         props.add("operation");

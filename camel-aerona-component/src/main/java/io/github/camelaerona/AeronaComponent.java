@@ -7,9 +7,12 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.camelaerona.operation.AeronaOperation;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The {@code aerona:} component. Options set here (the account, limits, timeouts) are the defaults of every
@@ -31,6 +34,7 @@ public class AeronaComponent extends DefaultComponent {
     private Clock clock = Clock.systemDefaultZone();
 
     private ExecutorService workerPool;
+    private EventNotifierSupport stopping;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -59,8 +63,39 @@ public class AeronaComponent extends DefaultComponent {
         return workerPool;
     }
 
+    /**
+     * Calls waiting for the rate budget would hold Camel's graceful shutdown for up to rateLimitMaxWait: when the
+     * context starts stopping they fail at once, unsent, so the shutdown does not wait for them.
+     */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        stopping = new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                for (Endpoint endpoint : getCamelContext().getEndpoints()) {
+                    if (endpoint instanceof AeronaEndpoint aerona && aerona.getComponent() == AeronaComponent.this) {
+                        aerona.failWaitingCalls("the CamelContext stopped");
+                    }
+                }
+            }
+        };
+        getCamelContext().getManagementStrategy().addEventNotifier(stopping);
+        ServiceHelper.startService(stopping);
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (stopping != null) {
+            getCamelContext().getManagementStrategy().removeEventNotifier(stopping);
+            ServiceHelper.stopService(stopping);
+            stopping = null;
+        }
         synchronized (this) {
             if (workerPool != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(workerPool);

@@ -70,6 +70,10 @@ public class AeronaConfiguration implements Cloneable {
     private long connectTimeout = 10_000L;
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
     private long socketTimeout = 60_000L;
+    @UriParam(label = "advanced", defaultValue = "2m", javaType = "java.time.Duration")
+    private long callTimeout = 120_000L;
+    @UriParam(label = "advanced", defaultValue = "33554432")
+    private long maxReplySize = 32L * 1024 * 1024;
     @UriParam(label = "advanced", defaultValue = "20")
     private int maxConnections = 20;
     @UriParam(label = "security")
@@ -220,6 +224,31 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setSocketTimeout(long socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * The longest one request may take from sending to the last byte of its reply, the login too; socketTimeout
+     * only bounds each read, so a reply that drips in slowly is stopped here. Over it the call fails and nothing is
+     * retried.
+     */
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public long getMaxReplySize() {
+        return maxReplySize;
+    }
+
+    /**
+     * The largest reply body read, in bytes (default 32 MiB); a larger one fails the call with an
+     * AeronaApiException instead of filling the memory.
+     */
+    public void setMaxReplySize(long maxReplySize) {
+        this.maxReplySize = maxReplySize;
     }
 
     public int getMaxConnections() {

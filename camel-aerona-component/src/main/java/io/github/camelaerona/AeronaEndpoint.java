@@ -29,6 +29,7 @@ import io.github.camelaerona.operation.OperationSpec.Kind;
 import io.github.camelaerona.operation.ParameterResolver;
 import io.github.camelaerona.operation.ValueLookup;
 import io.github.camelaerona.operation.ValueRule;
+import io.github.camelaerona.transport.CallLimits;
 import io.github.camelaerona.transport.TransportSettings;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -170,6 +171,10 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (configuration.getRateLimit() < 0) {
             throw new IllegalArgumentException("aerona: rateLimit must be 0 (off) or more, but was " + configuration.getRateLimit());
         }
+        if (configuration.getCallTimeout() <= 0 || configuration.getMaxReplySize() <= 0) {
+            throw new IllegalArgumentException("aerona: callTimeout and maxReplySize must be positive, but were "
+                    + configuration.getCallTimeout() + " ms and " + configuration.getMaxReplySize() + " bytes");
+        }
         if (configuration.getTokenRenewMargin() < 0 || configuration.getTokenRenewMargin() > AeronaAccount.TOKEN_LIFETIME.toMillis()) {
             throw new IllegalArgumentException("aerona: tokenRenewMargin must be between 0 and 1 hour");
         }
@@ -214,7 +219,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         lease = AeronaAccounts.lease(new AccountKey(configuration.getBaseUrl(), configuration.getUsername()),
                 accountSettings(), new AccountLease.Terms(getComponent().workerPool(),
                         Duration.ofMillis(configuration.getRateLimitMaxWait()),
-                        Duration.ofMillis(configuration.getSocketTimeout())));
+                        new CallLimits(Duration.ofMillis(configuration.getSocketTimeout()),
+                                Duration.ofMillis(configuration.getCallTimeout()), configuration.getMaxReplySize())));
         client = new OperationClient(lease);
     }
 
@@ -367,6 +373,14 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     @Override
     public String getServiceProtocol() {
         return "rest";
+    }
+
+    /** Fails this endpoint's calls that wait for the rate budget, unsent. */
+    void failWaitingCalls(String why) {
+        AccountLease current = lease;
+        if (current != null) {
+            current.failWaiting(why);
+        }
     }
 
     /** The way calls reach Aerona while the endpoint runs. */

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaValidationException;
+import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.operation.AeronaOperation;
 import io.github.camelaerona.operation.AeronaRequest;
 import io.github.camelaerona.operation.OperationReply;
@@ -87,7 +88,7 @@ public class AeronaProducer extends DefaultAsyncProducer {
         try {
             return AeronaOperation.valueOf(value.toString());
         } catch (IllegalArgumentException e) {
-            throw new AeronaValidationException(String.valueOf(value), AeronaConstants.OPERATION,
+            throw new AeronaValidationException(SafeText.quote(value), AeronaConstants.OPERATION,
                     "names no Aerona operation; use one of " + java.util.Arrays.toString(AeronaOperation.values()));
         }
     }

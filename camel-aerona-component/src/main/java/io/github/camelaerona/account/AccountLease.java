@@ -2,8 +2,13 @@ package io.github.camelaerona.account;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaRateLimiter;
+import io.github.camelaerona.transport.CallLimits;
 import io.github.camelaerona.transport.HttpCall;
 import io.github.camelaerona.transport.HttpReply;
 
@@ -16,16 +21,19 @@ public final class AccountLease implements AutoCloseable {
 
     private final AeronaAccount account;
     private final Terms terms;
+    /** Calls of this lease waiting for the budget: the limiter's future and the one the call waits on. */
+    private final Map<CompletableFuture<AeronaRateLimiter.Permit>, CompletableFuture<AeronaRateLimiter.Permit>> waiting =
+            new ConcurrentHashMap<>();
     private boolean closed;
 
     /**
      * How the calls of one lease behave, whatever the account's other leases do.
      *
-     * @param resumeOn        where calls that waited (for the budget or a login) continue
-     * @param maxWait         how long a call waits for the budget ({@code rateLimitMaxWait})
-     * @param responseTimeout how long a call waits for each read of the reply ({@code socketTimeout})
+     * @param resumeOn where calls that waited (for the budget or a login) continue
+     * @param maxWait  how long a call waits for the budget ({@code rateLimitMaxWait})
+     * @param limits   how long a request may take and how large its reply may be
      */
-    public record Terms(Executor resumeOn, Duration maxWait, Duration responseTimeout) {
+    public record Terms(Executor resumeOn, Duration maxWait, CallLimits limits) {
     }
 
     AccountLease(AeronaAccount account, Terms terms) {
@@ -39,12 +47,12 @@ public final class AccountLease implements AutoCloseable {
      * {@code AeronaAuthenticationException} or an {@code AeronaRateLimitException}.
      */
     public CompletableFuture<HttpReply> send(HttpCall call) {
-        return account.send(call, terms);
+        return account.send(call, this);
     }
 
     /** Makes sure the account holds a token, logging in if needed (for readiness checks). */
     public CompletableFuture<Void> login() {
-        return account.login(terms);
+        return account.login(this);
     }
 
     /** The account, to read its state (name, budget, logins). */
@@ -56,6 +64,46 @@ public final class AccountLease implements AutoCloseable {
         return terms.maxWait();
     }
 
+    Terms terms() {
+        return terms;
+    }
+
+    /**
+     * A permit as this lease's call waits for it: the same as the limiter's, except that {@link #failWaiting} can
+     * end the wait. A permit the limiter grants after that is given back at once.
+     */
+    CompletableFuture<AeronaRateLimiter.Permit> waitFor(CompletableFuture<AeronaRateLimiter.Permit> granted) {
+        if (granted.isDone()) {
+            return granted;
+        }
+        CompletableFuture<AeronaRateLimiter.Permit> mine = new CompletableFuture<>();
+        waiting.put(granted, mine);
+        granted.whenComplete((permit, failure) -> {
+            waiting.remove(granted);
+            if (failure != null) {
+                mine.completeExceptionally(failure);
+            } else if (!mine.complete(permit)) {
+                permit.release();
+            }
+        });
+        return mine;
+    }
+
+    /** Ends every wait of this lease's calls for the budget: they fail at once, their requests unsent. */
+    public void failWaiting(String why) {
+        for (var entry : Map.copyOf(waiting).entrySet()) {
+            AeronaException failure = new AeronaException("A call to Aerona for " + account.key() + " waited for the rate"
+                    + " budget when " + why + "; the request was not sent");
+            entry.getKey().completeExceptionally(failure);
+            entry.getValue().completeExceptionally(failure);
+        }
+    }
+
+    /** Calls of this lease waiting for the budget now. */
+    public int waitingCalls() {
+        return waiting.size();
+    }
+
     @Override
     public void close() {
         synchronized (this) {
@@ -64,6 +112,7 @@ public final class AccountLease implements AutoCloseable {
             }
             closed = true;
         }
+        failWaiting("its endpoint stopped");
         AeronaAccounts.release(account);
     }
 

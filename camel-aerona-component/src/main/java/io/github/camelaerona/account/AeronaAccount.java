@@ -51,13 +51,13 @@ public final class AeronaAccount {
         this.key = key;
         this.settings = settings;
         this.timer = timer(key);
-        this.transport = new AeronaHttpTransport(settings.transport());
+        this.transport = new AeronaHttpTransport(settings.transport(), timer);
         this.limiter = limiterFor(settings.budget());
     }
 
     /** Sends a call with the account's token, logging in first when needed; see {@link AccountLease#send}. */
-    CompletableFuture<HttpReply> send(HttpCall call, AccountLease.Terms terms) {
-        return withToken(terms, token -> sendWith(call, token, terms)
+    CompletableFuture<HttpReply> send(HttpCall call, AccountLease lease) {
+        return withToken(lease, token -> sendWith(call, token, lease)
                 .thenCompose(reply -> {
                     if (reply.status() != 401) {
                         return CompletableFuture.completedFuture(reply);
@@ -65,27 +65,27 @@ public final class AeronaAccount {
                     // expired or invalidated: one fresh login (shared with whoever saw the same token fail), one retry
                     LOG.debug("Aerona answered 401 for {}; logging in again for {}", call, key);
                     invalidate(token);
-                    return withToken(terms, fresh -> sendWith(call, fresh, terms));
+                    return withToken(lease, fresh -> sendWith(call, fresh, lease));
                 }));
     }
 
     /** Makes sure a token is held, logging in (once, shared) if needed. */
-    CompletableFuture<Void> login(AccountLease.Terms terms) {
-        return token(terms).thenApply(token -> null);
+    CompletableFuture<Void> login(AccountLease lease) {
+        return token(lease).thenApply(token -> null);
     }
 
     /**
      * Runs the call with a token. A token at hand runs it on this thread; one that must wait for a login runs it on
      * the caller's executor, so the callers that waited for one login do not queue behind each other on its thread.
      */
-    private CompletableFuture<HttpReply> withToken(AccountLease.Terms terms,
+    private CompletableFuture<HttpReply> withToken(AccountLease lease,
             Function<String, CompletableFuture<HttpReply>> call) {
-        CompletableFuture<String> token = token(terms);
-        return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, terms.resumeOn());
+        CompletableFuture<String> token = token(lease);
+        return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, lease.terms().resumeOn());
     }
 
     /** The current token if it is good for a while yet, else the (single, shared) login that renews it. */
-    private CompletableFuture<String> token(AccountLease.Terms terms) {
+    private CompletableFuture<String> token(AccountLease lease) {
         CompletableFuture<String> login;
         synchronized (this) {
             if (current != null && settings.clock().instant().isBefore(current.renewAt)) {
@@ -101,14 +101,19 @@ public final class AeronaAccount {
         Instant startedAt = settings.clock().instant();
         CompletableFuture<HttpReply> reply;
         try {
-            reply = withPermit(terms, () -> transport.send(loginCall(), null, terms.responseTimeout()));
+            reply = withPermit(lease, () -> transport.send(loginCall(), null, lease.terms().limits()));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
         reply.whenComplete((r, failure) -> {
             Throwable error = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
-            if (error == null && (!r.isSuccess() || r.token() == null || r.token().isBlank())) {
-                error = new AeronaAuthenticationException(key.toString(), r.status(), r.body());
+            if (error == null && !r.isSuccess()) {
+                error = new AeronaAuthenticationException(key.toString(), r.status(), withoutCredentials(r.body()),
+                        "Aerona refused the login of " + key + ".");
+            } else if (error == null && (r.token() == null || r.token().isBlank())) {
+                error = new AeronaAuthenticationException(key.toString(), r.status(), withoutCredentials(r.body()),
+                        "Aerona answered the login of " + key + " with HTTP " + r.status() + " but without the "
+                        + AeronaHttpTransport.TOKEN_HEADER + " header that carries the token.");
             }
             synchronized (this) {
                 loginInFlight = null;
@@ -134,8 +139,8 @@ public final class AeronaAccount {
         }
     }
 
-    private CompletableFuture<HttpReply> sendWith(HttpCall call, String token, AccountLease.Terms terms) {
-        return withPermit(terms, () -> transport.send(call, token, terms.responseTimeout()));
+    private CompletableFuture<HttpReply> sendWith(HttpCall call, String token, AccountLease lease) {
+        return withPermit(lease, () -> transport.send(call, token, lease.terms().limits()));
     }
 
     /**
@@ -143,10 +148,10 @@ public final class AeronaAccount {
      * at once runs on the caller's thread; one granted later runs on the caller's executor, so waiting holds no
      * thread and the budget's timer never blocks. A limiter that throws fails this call only.
      */
-    private CompletableFuture<HttpReply> withPermit(AccountLease.Terms terms, IoCall call) {
+    private CompletableFuture<HttpReply> withPermit(AccountLease lease, IoCall call) {
         CompletableFuture<AeronaRateLimiter.Permit> permit;
         try {
-            permit = limiter.acquire(terms.maxWait());
+            permit = lease.waitFor(limiter.acquire(lease.terms().maxWait()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -159,7 +164,22 @@ public final class AeronaAccount {
                 p.release();
             }
         };
-        return permit.isDone() ? permit.thenApply(run) : permit.thenApplyAsync(run, terms.resumeOn());
+        return permit.isDone() ? permit.thenApply(run) : permit.thenApplyAsync(run, lease.terms().resumeOn());
+    }
+
+    /** A login reply as it may be quoted: a server that echoes the request must not leak the credentials. */
+    private String withoutCredentials(String body) {
+        if (body == null) {
+            return null;
+        }
+        String password = settings.password();
+        String cleaned = body;
+        if (password != null && !password.isEmpty()) {
+            cleaned = cleaned.replace(password, "****");
+            String escaped = JsonNodeFactory.instance.textNode(password).toString();
+            cleaned = cleaned.replace(escaped.substring(1, escaped.length() - 1), "****");
+        }
+        return cleaned.replace(key.username(), "****");
     }
 
     private HttpCall loginCall() {

@@ -6,7 +6,8 @@ package io.github.camelaerona.api;
  */
 public class AeronaApiException extends AeronaException {
 
-    private static final int MAX_REPLY_IN_MESSAGE = 500;
+    /** How much of a reply an exception keeps: enough to see what went wrong, never a whole error page. */
+    public static final int MAX_REPLY_KEPT = 64 * 1024;
 
     private final String operation;
     private final int statusCode;
@@ -18,10 +19,12 @@ public class AeronaApiException extends AeronaException {
 
     public AeronaApiException(String operation, int statusCode, String responseBody, String problem, Throwable cause) {
         super("Aerona operation " + operation + " failed with HTTP " + statusCode + ": " + problem
-                + (responseBody == null || responseBody.isEmpty() ? "" : " Reply: " + abbreviate(responseBody)), cause);
+                + (responseBody == null || responseBody.isEmpty() ? "" : " Reply: "
+                        + SafeText.excerpt(responseBody, SafeText.REPLY_LENGTH)), cause);
         this.operation = operation;
         this.statusCode = statusCode;
-        this.responseBody = responseBody;
+        this.responseBody = responseBody == null || responseBody.length() <= MAX_REPLY_KEPT
+                ? responseBody : responseBody.substring(0, MAX_REPLY_KEPT);
     }
 
     public String getOperation() {
@@ -32,12 +35,8 @@ public class AeronaApiException extends AeronaException {
         return statusCode;
     }
 
-    /** Aerona's reply, whole. */
+    /** Aerona's reply, its first {@link #MAX_REPLY_KEPT} characters at most. */
     public String getResponseBody() {
         return responseBody;
-    }
-
-    private static String abbreviate(String body) {
-        return body.length() <= MAX_REPLY_IN_MESSAGE ? body : body.substring(0, MAX_REPLY_IN_MESSAGE) + "...";
     }
 }

@@ -3,6 +3,8 @@ package io.github.camelaerona.consumer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,8 +18,11 @@ import java.util.Queue;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.model.AeronaJson;
 import io.github.camelaerona.operation.AeronaParameter;
 import io.github.camelaerona.operation.AeronaRequest;
@@ -92,9 +97,10 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         if (!reply.isSuccess()) {
             throw reply.failure("The poll was refused.");
         }
+        LocalDate today = settings.today();
         List<PolledRecord> fresh = new ArrayList<>();
         for (JsonNode node : reply.records()) {
-            PolledRecord record = new PolledRecord(node, key(node), recordTime(node, to), from, to);
+            PolledRecord record = read(node, from, to, today);
             if (!settings.repository().contains(record.key())) {
                 fresh.add(record);
             }
@@ -114,42 +120,104 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(Exchange.BATCH_SIZE, total);
             exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
             pendingExchanges = total - index - 1;
-            getProcessor().process(exchange);
-            LocalDate date = record.time().atZoneSameInstant(settings.zone()).toLocalDate();
-            if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                cursor.failed(record.key(), date);
-                if (exchange.getException() != null) {
+            boolean done;
+            if (record.problem() == null) {
+                getProcessor().process(exchange);
+                done = !exchange.isFailed() && !exchange.isRollbackOnly();
+                if (!done && exchange.getException() != null) {
                     getExceptionHandler().handleException("Aerona record " + record.key()
                             + " was not delivered; it is offered again", exchange, exchange.getException());
                 }
             } else {
+                // an unreadable record goes to the route's error handling (bridgeErrorHandler) or is logged; it is
+                // remembered only once an error handler took it, so it is never silently lost
+                getExceptionHandler().handleException(record.problem().getMessage(), exchange, record.problem());
+                done = bridged() && !exchange.isFailed() && !exchange.isRollbackOnly();
+            }
+            if (done) {
                 settings.repository().add(record.key());
-                cursor.delivered(record.key(), date);
+                cursor.delivered(record.key(), record.date());
                 delivered++;
+            } else {
+                cursor.failed(record.key(), record.date());
             }
         }
         pendingExchanges = 0;
         return delivered;
     }
 
-    private Exchange exchangeOf(PolledRecord record) throws Exception {
+    private boolean bridged() {
+        return getExceptionHandler() instanceof org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
+    }
+
+    private Exchange exchangeOf(PolledRecord record) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
-        Class<?> type = settings.operation().spec().resultClass();
-        message.setBody(settings.rawJson() ? record.node().toString() : json.treeToValue(record.node(), type));
-        message.setHeader(RECORD_ID_HEADER, record.node().path("id").asLong());
+        message.setBody(record.body());
+        if (record.id() != null) {
+            message.setHeader(RECORD_ID_HEADER, record.id());
+        }
         message.setHeader(FROM_DATE_HEADER, record.from());
         message.setHeader(TO_DATE_HEADER, record.to());
         return exchange;
     }
 
-    private String key(JsonNode node) throws NoSuchAlgorithmException {
-        String key = settings.operation().name() + ":" + node.path("id").asText();
-        if (!settings.emitUpdates()) {
-            return key;
+    /**
+     * A record of the reply as the route will get it. One that cannot be read (no id, a date or a value in a form
+     * the model does not take) keeps its raw JSON as the body and a problem that names its id and field; it never
+     * stops the records around it. A date after today counts as today, so the window never moves past today.
+     */
+    private PolledRecord read(JsonNode node, LocalDate from, LocalDate to, LocalDate today) {
+        String op = settings.operation().name();
+        JsonNode idNode = node.path("id");
+        Long id = idNode.canConvertToLong() && idNode.isIntegralNumber() ? idNode.longValue() : null;
+        String key = op + ":" + (id != null ? id.toString() : "content:" + digest(node));
+        AeronaApiException problem = null;
+        if (id == null) {
+            problem = unreadable(node, "id", "has no whole-number id");
         }
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
-        return key + ":" + HexFormat.of().formatHex(digest, 0, 16);
+        String dateField = settings.operation().spec().pollDateField();
+        OffsetDateTime time = from.atStartOfDay(settings.zone()).toOffsetDateTime();
+        try {
+            time = recordTime(node, to);
+        } catch (DateTimeException e) {
+            problem = problem != null ? problem : unreadable(node, dateField, "is not an ISO date or date-time with offset: "
+                    + SafeText.quote(node.path(dateField).asText()));
+        }
+        Object body = node.toString();
+        if (!settings.rawJson()) {
+            try {
+                body = json.treeToValue(node, settings.operation().spec().resultClass());
+            } catch (IOException e) {
+                String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                        ? mapping.getPath().get(0).getFieldName() : "?";
+                problem = problem != null ? problem : unreadable(node, field, "cannot be read: "
+                        + SafeText.quote(node.path(field).toString()));
+                body = node.toString();
+            }
+        }
+        if (settings.emitUpdates() && id != null) {
+            key = key + ":" + digest(node);
+        }
+        LocalDate date = time.atZoneSameInstant(settings.zone()).toLocalDate();
+        return new PolledRecord(node, id, key, time, date.isAfter(today) ? today : date, body, problem, from, to);
+    }
+
+    private AeronaApiException unreadable(JsonNode node, String field, String problem) {
+        String op = settings.operation().name();
+        String id = node.path("id").isMissingNode() ? "without id" : SafeText.quote(node.path("id").asText());
+        return new AeronaApiException(op, 200, node.toString(), "Record " + id + " cannot be read: its field " + field
+                + " " + problem + ". It is handed to the route's error handling (the record's JSON is the exception's"
+                + " response body), and offered again until an error handler takes it.");
+    }
+
+    private static String digest(JsonNode node) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(node.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /** When the record happened: its date-time, or the start of its date in the consumer's zone. */
@@ -169,6 +237,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /** A record of a poll's reply, on its way to the route, with the window it came in. */
-    private record PolledRecord(JsonNode node, String key, OffsetDateTime time, LocalDate from, LocalDate to) {
+    private record PolledRecord(JsonNode node, Long id, String key, OffsetDateTime time, LocalDate date, Object body,
+            AeronaApiException problem, LocalDate from, LocalDate to) {
     }
 }

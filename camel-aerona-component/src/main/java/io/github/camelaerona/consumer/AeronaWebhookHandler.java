@@ -1,10 +1,16 @@
 package io.github.camelaerona.consumer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +29,10 @@ import org.apache.camel.support.service.ServiceHelper;
  * Answers one webhook request as Aerona needs it: checks method, secret, size and JSON; builds the event exchange
  * (the parsed event as body, the object type in a header) and hands it to the next processor, the route; answers
  * 200 once the route succeeded, 500 when it failed, and 200 without running the route for an event already
- * processed. {@code from("aerona:webhook...")} puts it behind a Camel HTTP consumer, {@code webhook:aerona:webhook}
+ * processed. An event's key enters the idempotent repository only once its route succeeded; a second delivery of
+ * an event still being processed waits for the first's outcome and gets the same answer. Method, secret and
+ * Content-Length are checked before the body is read, and a streamed body is read no further than the limit (an
+ * HTTP server that buffers bodies itself must be given its own limit: see the docs). {@code from("aerona:webhook...")} puts it behind a Camel HTTP consumer, {@code webhook:aerona:webhook}
  * behind camel-webhook's; whoever runs it starts and stops it, and with it the repository it made.
  */
 public final class AeronaWebhookHandler extends AsyncProcessorSupport {
@@ -33,11 +42,16 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     /** The header a webhook sender may carry the secret in; the query parameter {@code secret} works too. */
     public static final String SECRET_HEADER = "X-Aerona-Webhook-Secret";
     private static final String SECRET_PARAMETER = "secret";
+    private static final List<String> URL_HEADERS = List.of(Exchange.HTTP_QUERY, Exchange.HTTP_RAW_QUERY,
+            Exchange.HTTP_URI, Exchange.HTTP_URL);
+    /** A secret parameter, and the separator before it unless it is the first. */
+    private static final Pattern SECRET_IN_QUERY = Pattern.compile("(^|[?&])" + SECRET_PARAMETER + "=[^&]*&?");
 
     private final WebhookSettings settings;
     private final Supplier<Exchange> events;
     private final AsyncProcessor next;
     private final byte[] secretDigest;
+    private final Map<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
     private final ObjectMapper json = AeronaJson.mapper();
 
     /**
@@ -71,17 +85,25 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         Message in = request.getMessage();
         Object provided = in.removeHeader(SECRET_PARAMETER);
         Object providedHeader = in.removeHeader(SECRET_HEADER);
+        removeSecretFromUrls(in);
+        // everything that needs no body is decided before the body is read, so a stranger cannot make us buffer it
         if (!"POST".equalsIgnoreCase(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
             return answer(request, 405, "Only POST is accepted", callback);
         }
         if (secretDigest != null && !secretMatches(providedHeader != null ? providedHeader : provided)) {
             return answer(request, 401, "Missing or wrong webhook secret", callback);
         }
-        byte[] body = in.getBody(byte[].class);
-        if (body == null) {
-            body = new byte[0];
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > settings.maxBodySize()) {
+            return answer(request, 413, "The body is larger than " + settings.maxBodySize() + " bytes", callback);
         }
-        if (body.length > settings.maxBodySize()) {
+        byte[] body;
+        try {
+            body = readAtMost(in, settings.maxBodySize());
+        } catch (IOException e) {
+            return answer(request, 400, "The body could not be read", callback);
+        }
+        if (body == null) {
             return answer(request, 413, "The body is larger than " + settings.maxBodySize() + " bytes", callback);
         }
         Object event;
@@ -95,23 +117,84 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
             return answer(request, 400, "The body is not valid JSON", callback);
         }
         String key = "webhook:" + settings.objectType() + ":" + HexFormat.of().formatHex(sha256(body));
-        if (!settings.repository().add(key)) {
+        if (settings.repository().contains(key)) {
             return answer(request, 200, "", callback); // processed before: Aerona sent it again
+        }
+        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = inProgress.putIfAbsent(key, outcome);
+        if (running != null) {
+            // the same event while its first delivery is still being processed: answer with that delivery's outcome,
+            // never with a 200 that could turn out to be a lie
+            running.whenComplete((processed, e) -> {
+                respondWith(request, Boolean.TRUE.equals(processed));
+                callback.done(false);
+            });
+            return false;
+        }
+        if (settings.repository().contains(key)) {
+            inProgress.remove(key, outcome);
+            outcome.complete(true);
+            return answer(request, 200, "", callback);
         }
         Exchange exchange = events.get();
         exchange.getMessage().setHeaders(in.getHeaders());
         exchange.getMessage().setHeader(OBJECT_TYPE_HEADER, settings.objectType().name());
         exchange.getMessage().setBody(event);
         return next.process(exchange, doneSync -> {
-            if (exchange.isFailed() || exchange.isRollbackOnly()) {
-                settings.repository().remove(key);
-                respond(request, 500, "The event was not processed; send it again");
-            } else {
+            boolean processed = !exchange.isFailed() && !exchange.isRollbackOnly();
+            if (processed) {
+                // durable only now: a crash while the route ran leaves no key, so Aerona's retry is processed
+                settings.repository().add(key);
                 settings.repository().confirm(key);
-                respond(request, 200, "");
             }
+            inProgress.remove(key, outcome);
+            outcome.complete(processed);
+            respondWith(request, processed);
             callback.done(doneSync);
         });
+    }
+
+    /** Events whose first delivery is being processed, by key, with the outcome to come. */
+    int inProgress() {
+        return inProgress.size();
+    }
+
+    private static void respondWith(Exchange request, boolean processed) {
+        if (processed) {
+            respond(request, 200, "");
+        } else {
+            respond(request, 500, "The event was not processed; send it again");
+        }
+    }
+
+    /**
+     * The body, read up to the limit; null when it is larger. A streamed body (platform-http's useStreaming) is
+     * never read past the limit.
+     */
+    private static byte[] readAtMost(Message in, long limit) throws IOException {
+        Object body = in.getBody();
+        if (body instanceof InputStream stream) {
+            byte[] bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return bytes.length > limit ? null : bytes;
+        }
+        byte[] bytes = in.getBody(byte[].class);
+        if (bytes == null) {
+            return new byte[0];
+        }
+        return bytes.length > limit ? null : bytes;
+    }
+
+    /**
+     * The secret may come as a query parameter; Camel's HTTP consumers also copy the query into the URL headers,
+     * where a route's log or Camel's tracer would print it.
+     */
+    private static void removeSecretFromUrls(Message in) {
+        for (String header : URL_HEADERS) {
+            Object value = in.getHeader(header);
+            if (value instanceof String text && text.contains(SECRET_PARAMETER + "=")) {
+                in.setHeader(header, SECRET_IN_QUERY.matcher(text).replaceAll("$1").replaceAll("[?&]$", ""));
+            }
+        }
     }
 
     private boolean secretMatches(Object provided) {

@@ -10,6 +10,7 @@ public class Appointment extends AeronaObject {
     private Long userId;
     private Long appointmentTypeId;
     private Integer appointmentStatusId;
+    @IsoDates.DateTime
     private OffsetDateTime appointmentTime;
     private Boolean emergency;
     private String appointmentNotes;

@@ -9,7 +9,9 @@ public class AppointmentSlot extends AeronaObject {
     private String clinicianName;
     private Long practiceId;
     private Long appointmentTypeId;
+    @IsoDates.DateTime
     private OffsetDateTime startTime;
+    @IsoDates.DateTime
     private OffsetDateTime endTime;
     private Integer duration;
 

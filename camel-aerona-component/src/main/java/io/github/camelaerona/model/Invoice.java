@@ -9,8 +9,10 @@ public class Invoice extends AeronaObject {
 
     private Long id;
     private Long patientId;
+    @IsoDates.Date
     private LocalDate date;
     private Integer quantity;
+    @IsoDates.DateTime
     private OffsetDateTime dateCompleted;
     private BigDecimal price;
     private String status;
@@ -20,6 +22,7 @@ public class Invoice extends AeronaObject {
     private BigDecimal discountAmount;
     private BigDecimal refundAmount;
     private String refundNote;
+    @IsoDates.DateTime
     private OffsetDateTime refundDate;
     private String refundMethod;
     private String patientCarePlan;
@@ -28,6 +31,7 @@ public class Invoice extends AeronaObject {
     private String adjustmentType;
     private String adjustmentNote;
     private BigDecimal adjustmentAmount;
+    @IsoDates.Date
     private LocalDate prechargeDate;
     private BigDecimal trackingFee;
 

@@ -16,6 +16,7 @@ public class Patient extends AeronaObject {
     private String surname;
     private String maidenName;
     private String occupation;
+    @IsoDates.Date
     private LocalDate dob;
     private String knownAs;
     private String address1;

@@ -15,14 +15,17 @@ public class Payment extends AeronaObject {
     private BigDecimal amount;
     private BigDecimal cancellation;
     private BigDecimal refund;
-    private String refundReference;
+    private Long refundReference;
     private String paymentNote;
+    @IsoDates.DateTime
     private OffsetDateTime paymentDate;
     private String cancellationNote;
+    @IsoDates.DateTime
     private OffsetDateTime cancellationDate;
     private Boolean patientPlan;
     private Long patientCarePlanId;
     private Long createdUserId;
+    @IsoDates.DateTime
     private OffsetDateTime dateModified;
     private String thirdPartyProviderName;
 
@@ -98,11 +101,11 @@ public class Payment extends AeronaObject {
         this.refund = refund;
     }
 
-    public String getRefundReference() {
+    public Long getRefundReference() {
         return refundReference;
     }
 
-    public void setRefundReference(String refundReference) {
+    public void setRefundReference(Long refundReference) {
         this.refundReference = refundReference;
     }
 

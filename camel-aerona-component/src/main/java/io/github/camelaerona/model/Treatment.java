@@ -16,6 +16,7 @@ public class Treatment extends AeronaObject {
     private String treatmentName;
     private String status;
     private BigDecimal price;
+    @IsoDates.Date
     private LocalDate date;
 
     public Long getId() {

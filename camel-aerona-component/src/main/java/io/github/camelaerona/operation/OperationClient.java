@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelaerona.account.AccountLease;
+import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.transport.ReplyLimitException;
 
 /**
  * The one way a request reaches Aerona, for the producer and the polling consumer alike: through the endpoint's
@@ -37,6 +39,12 @@ public final class OperationClient {
     public static RuntimeException failure(String operation, Throwable cause) {
         if (cause instanceof AeronaException aerona) {
             return aerona;
+        }
+        if (cause instanceof ReplyLimitException limit) {
+            return limit.limit() == ReplyLimitException.Limit.MAX_REPLY_SIZE
+                    ? new AeronaApiException(operation, limit.status(), null, "The call failed: " + limit.getMessage() + ".")
+                    : new AeronaException("Aerona operation " + operation + " failed: " + limit.getMessage()
+                            + "; nothing is retried", limit);
         }
         if (cause instanceof IOException io) {
             return new AeronaException("Aerona operation " + operation + " could not reach Aerona: " + io, io);

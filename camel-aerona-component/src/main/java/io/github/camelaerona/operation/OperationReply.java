@@ -36,12 +36,21 @@ public record OperationReply(AeronaRequest request, int status, String body) {
         if (spec.isRefusal(body)) {
             throw failure("Aerona answered " + body.trim() + ": the change was not made.");
         }
+        Object result;
         try {
-            return JSON.readValue(body, spec.resultType(JSON.getTypeFactory()));
+            result = JSON.readValue(body, spec.resultType(JSON.getTypeFactory()));
         } catch (IOException e) {
             throw new AeronaApiException(request.operation().name(), status, body,
                     "The reply is not the JSON expected (" + spec.resultClass().getSimpleName() + ").", e);
         }
+        if (result == null) {
+            throw failure("The reply is empty or null where " + spec.resultClass().getSimpleName() + " was expected.");
+        }
+        if (result instanceof java.util.List<?> list && list.contains(null)) {
+            throw failure("The reply's list holds null at index " + list.indexOf(null) + " where "
+                    + spec.resultClass().getSimpleName() + " records were expected.");
+        }
+        return result;
     }
 
     /** The records of a search reply, as JSON nodes. */
@@ -49,6 +58,12 @@ public record OperationReply(AeronaRequest request, int status, String body) {
         try {
             JsonNode records = JSON.readTree(body);
             if (records != null && records.isArray()) {
+                for (int i = 0; i < records.size(); i++) {
+                    if (!records.get(i).isObject()) {
+                        throw failure("The reply's list holds " + records.get(i).getNodeType().name().toLowerCase(
+                                java.util.Locale.ROOT) + " at index " + i + " where records were expected.");
+                    }
+                }
                 return records;
             }
         } catch (IOException e) {

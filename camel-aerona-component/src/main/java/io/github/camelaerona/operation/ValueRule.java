@@ -15,6 +15,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.camelaerona.api.SafeText;
+
 /**
  * The API's rule for one kind of value, and its canonical form: numbers become {@code Long}/{@code Integer},
  * dates {@code LocalDate}, date-times an ISO-8601 string with offset. A value that breaks the rule throws
@@ -163,7 +165,7 @@ public enum ValueRule {
     abstract Object check(Object value);
 
     IllegalArgumentException invalid(Object value) {
-        String shown = value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
+        String shown = value instanceof CharSequence ? SafeText.quote(value) : SafeText.excerpt(value, SafeText.VALUE_LENGTH);
         return new IllegalArgumentException("must be " + expected + ", but was " + shown);
     }
 

@@ -2,8 +2,12 @@ package io.github.camelaerona.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -17,8 +21,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
@@ -34,9 +38,12 @@ public final class AeronaHttpTransport implements Closeable {
 
     private final String baseUrl;
     private final CloseableHttpClient client;
+    private final ScheduledExecutorService timer;
 
-    public AeronaHttpTransport(TransportSettings settings) {
+    /** @param timer where the call timeouts run */
+    public AeronaHttpTransport(TransportSettings settings, ScheduledExecutorService timer) {
         this.baseUrl = settings.baseUrl();
+        this.timer = timer;
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
@@ -67,25 +74,65 @@ public final class AeronaHttpTransport implements Closeable {
     }
 
     /**
-     * Sends one request; the token goes in the AERONA-AUTH-TOKEN header when given. The response timeout is the
-     * caller's (endpoints of one account share the pool but may wait for replies differently).
+     * Sends one request; the token goes in the AERONA-AUTH-TOKEN header when given. The limits are the caller's
+     * (endpoints of one account share the pool but may wait for replies differently): the response timeout bounds
+     * each read, the call timeout the whole request (it is aborted when it passes), and no more than maxReplySize
+     * bytes of a reply are ever read.
      */
-    public HttpReply send(HttpCall call, String token, Duration responseTimeout) throws IOException {
+    public HttpReply send(HttpCall call, String token, CallLimits limits) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), java.net.URI.create(baseUrl + call.pathAndQuery()));
-        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
-        String jsonBody = call.jsonBody();
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(limits.responseTimeout())).build());
         request.setHeader("Accept", "application/json");
         if (token != null) {
             request.setHeader(TOKEN_HEADER, token);
         }
-        if (jsonBody != null) {
-            request.setEntity(new StringEntity(jsonBody, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        if (call.jsonBody() != null) {
+            request.setEntity(new StringEntity(call.jsonBody(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
         }
-        return client.execute(request, response -> {
-            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            Header tokenHeader = response.getFirstHeader(TOKEN_HEADER);
-            return new HttpReply(response.getCode(), body, tokenHeader == null ? null : tokenHeader.getValue());
-        });
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = timer.schedule(() -> {
+            timedOut.set(true);
+            request.cancel();
+        }, limits.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return client.execute(request, response -> {
+                String body = read(response.getEntity(), response.getCode(), limits.maxReplySize());
+                Header tokenHeader = response.getFirstHeader(TOKEN_HEADER);
+                return new HttpReply(response.getCode(), body, tokenHeader == null ? null : tokenHeader.getValue());
+            });
+        } catch (IOException e) {
+            if (timedOut.get()) {
+                throw new ReplyLimitException(ReplyLimitException.Limit.CALL_TIMEOUT, 0,
+                        "no complete reply within callTimeout (" + limits.callTimeout() + "); the request was aborted");
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private static String read(HttpEntity entity, int status, long maxReplySize) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        if (entity.getContentLength() > maxReplySize) {
+            throw tooLarge(status, maxReplySize);
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return "";
+            }
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxReplySize + 1));
+            if (bytes.length > maxReplySize) {
+                throw tooLarge(status, maxReplySize);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ReplyLimitException tooLarge(int status, long maxReplySize) {
+        return new ReplyLimitException(ReplyLimitException.Limit.MAX_REPLY_SIZE, status,
+                "the reply is larger than maxReplySize (" + maxReplySize + " bytes); it was not read");
     }
 
     public String baseUrl() {

@@ -114,8 +114,34 @@ final class SandboxApi implements HttpHandler {
                 reply = error(500, "Internal error: " + e.getClass().getSimpleName());
             }
         }
+        if (fault != null && fault.kind() == SandboxFault.Kind.REWRITE) {
+            reply = new Reply(reply.status(), fault.rewrite(reply.body()), reply.headers());
+        }
         requests.add(new RecordedRequest(method, path, query, headers, body, token, at, reply.status()));
+        if (fault != null && fault.kind() == SandboxFault.Kind.DRIP) {
+            drip(exchange, reply, fault.delay().toMillis());
+            return;
+        }
         send(exchange, reply, method);
+    }
+
+    /** Writes the reply a byte at a time; a client that gives up closes the connection and the drip ends. */
+    private static void drip(HttpExchange exchange, Reply reply, long millisPerByte) {
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        reply.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                sleep(millisPerByte);
+            }
+        } catch (IOException e) {
+            // the client hung up
+        } finally {
+            exchange.close();
+        }
     }
 
     private Reply route(String method, String path, Map<String, String> query, String body, String token) {

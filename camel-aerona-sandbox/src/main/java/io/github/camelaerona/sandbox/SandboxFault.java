@@ -3,21 +3,24 @@ package io.github.camelaerona.sandbox;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A fault the sandbox injects into the next matching requests: a delay before the normal answer, a
- * fixed status and body, a dropped connection, or a reply that is not valid JSON.
+ * fixed status and body, a dropped connection, a reply that is not valid JSON, the normal reply rewritten, or the
+ * normal reply dripped out a byte at a time.
  */
 public final class SandboxFault {
 
     public enum Kind {
-        DELAY, STATUS, DROP, MALFORMED_JSON
+        DELAY, STATUS, DROP, MALFORMED_JSON, REWRITE, DRIP
     }
 
     private final Kind kind;
     private final Duration delay;
     private final int status;
     private final String body;
+    private UnaryOperator<String> rewrite = UnaryOperator.identity();
     private String method;
     private String pathPrefix = "/";
     private final AtomicInteger remaining = new AtomicInteger(1);
@@ -47,6 +50,21 @@ public final class SandboxFault {
     /** Answers 200 with a body that is not valid JSON. */
     public static SandboxFault malformedJson() {
         return new SandboxFault(Kind.MALFORMED_JSON, Duration.ZERO, 200, "{\"id\": 1, \"amount\": ");
+    }
+
+    /**
+     * Answers normally, but with the reply's body changed by the function: a record in a form the real API might
+     * send one day (a date the component cannot read, a number as text), or a login reply that echoes the request.
+     */
+    public static SandboxFault rewriteReply(UnaryOperator<String> rewrite) {
+        SandboxFault fault = new SandboxFault(Kind.REWRITE, Duration.ZERO, 0, null);
+        fault.rewrite = Objects.requireNonNull(rewrite);
+        return fault;
+    }
+
+    /** Answers normally, but writes the reply one byte every {@code perByte}, as a congested or hostile server would. */
+    public static SandboxFault drip(Duration perByte) {
+        return new SandboxFault(Kind.DRIP, Objects.requireNonNull(perByte), 0, null);
     }
 
     /** Only requests with this method (GET, POST, PUT). */
@@ -87,6 +105,10 @@ public final class SandboxFault {
 
     String body() {
         return body;
+    }
+
+    String rewrite(String reply) {
+        return rewrite.apply(reply);
     }
 
     boolean matches(String method, String path) {
