@@ -94,6 +94,42 @@ class KameletCatalogTest {
         assertEquals(EXPECTED, Set.copyOf(names));
     }
 
+    @Test
+    void thePipesOfTheDocsNameRealKameletsAndTheirProperties() throws IOException {
+        String docs = Files.readString(Path.of("../docs/kamelets.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(docs);
+        List<String> problems = new ArrayList<>();
+        Set<String> documented = new java.util.HashSet<>();
+        while (block.find()) {
+            JsonNode pipe = YAML.readTree(block.group(1));
+            check(pipe.path("kind").asText().equals("Pipe"), block.group(1), "a Pipe", problems);
+            for (JsonNode part : List.of(pipe.at("/spec/source"), pipe.at("/spec/sink"))) {
+                checkRef(part, problems, documented);
+            }
+            for (JsonNode step : pipe.at("/spec/steps")) {
+                checkRef(step, problems, documented);
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertEquals(EXPECTED, documented, "a Pipe for each Kamelet");
+    }
+
+    private static void checkRef(JsonNode part, List<String> problems, Set<String> documented) throws IOException {
+        if (!part.has("ref")) {
+            return;
+        }
+        String name = part.at("/ref/name").asText();
+        Path file = KAMELETS.resolve(name + ".kamelet.yaml");
+        if (!Files.exists(file)) {
+            problems.add("no Kamelet " + name);
+            return;
+        }
+        documented.add(name);
+        JsonNode properties = YAML.readTree(file.toFile()).at("/spec/definition/properties");
+        part.path("properties").fieldNames().forEachRemaining(p -> check(properties.has(p), name, "no property " + p, problems));
+    }
+
     private static void check(boolean ok, String where, String rule, List<String> problems) {
         if (!ok) {
             problems.add(where + ": " + rule);
