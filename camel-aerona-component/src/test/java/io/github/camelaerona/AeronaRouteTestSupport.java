@@ -85,6 +85,27 @@ abstract class AeronaRouteTestSupport {
     protected void configure(AeronaComponent aerona) {
     }
 
+    /** A free port on loopback, for an HTTP server a test starts. */
+    protected static int freeLoopbackPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Camel's platform-http server (Vert.x) on the loopback port, for webhook consumers; null: no body limit. */
+    protected static void addHttpServer(CamelContext context, int port, Long maxBodySize) {
+        org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration server =
+                new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        server.setMaxBodySize(maxBodySize);
+        try {
+            context.addService(new org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer(server));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected ProducerTemplate template(CamelContext context) {
         return context.createProducerTemplate();
     }

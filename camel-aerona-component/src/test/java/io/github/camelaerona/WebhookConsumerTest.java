@@ -2,7 +2,6 @@ package io.github.camelaerona;
 
 import io.github.camelaerona.consumer.AeronaWebhookHandler;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,6 @@ import io.github.camelaerona.sandbox.WebhookDelivery;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,21 +40,12 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
 
     @BeforeEach
     void freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = freeLoopbackPort();
     }
 
     @Override
     protected void bindBeans(CamelContext context) {
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
-        try {
-            context.addService(new VertxPlatformHttpServer(server));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        addHttpServer(context, port, null);
     }
 
     private RouteBuilder webhooks() {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,23 +55,13 @@ class WebhookDeliveryTest extends AeronaRouteTestSupport {
 
     @BeforeEach
     void freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = freeLoopbackPort();
     }
 
     @Override
     protected void bindBeans(CamelContext context) {
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindHost("127.0.0.1");
-        server.setBindPort(port);
         // as the docs ask: the server refuses a body over the limit before buffering it (camel.server.maxBodySize)
-        server.setMaxBodySize(2000L);
-        try {
-            context.addService(new VertxPlatformHttpServer(server));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        addHttpServer(context, port, 2000L);
         context.getRegistry().bind("seen", FileIdempotentRepository.fileIdempotentRepository(store()));
     }
 
