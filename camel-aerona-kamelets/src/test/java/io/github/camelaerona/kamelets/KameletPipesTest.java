@@ -69,6 +69,7 @@ class KameletPipesTest {
         }
     }
 
+    /** The files the Pipe finished (the file sink writes under a temporary name, then renames). */
     private List<JsonNode> written(String prefix) throws IOException {
         try (Stream<Path> files = Files.list(out)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).map(f -> {
