@@ -216,8 +216,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         }
         ObjectHelper.notNull(configuration.getUsername(), "username (set it on the aerona component or the endpoint)");
         ObjectHelper.notNull(configuration.getPassword(), "password (set it on the aerona component or the endpoint)");
-        lease = AeronaAccounts.lease(new AccountKey(configuration.getBaseUrl(), configuration.getUsername()),
-                accountSettings(), new AccountLease.Terms(getComponent().workerPool(),
+        AccountKey key = new AccountKey(configuration.getBaseUrl(), configuration.getUsername());
+        lease = AeronaAccounts.lease(key, accountSettings(key), new AccountLease.Terms(getComponent().workerPool(),
                         Duration.ofMillis(configuration.getRateLimitMaxWait()),
                         new CallLimits(Duration.ofMillis(configuration.getSocketTimeout()),
                                 Duration.ofMillis(configuration.getCallTimeout()), configuration.getMaxReplySize())));
@@ -234,10 +234,10 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         super.doStop();
     }
 
-    private AccountSettings accountSettings() throws Exception {
+    private AccountSettings accountSettings(AccountKey key) throws Exception {
         SSLContext ssl = configuration.getSslContextParameters() == null
                 ? null : configuration.getSslContextParameters().createSSLContext(getCamelContext());
-        TransportSettings transport = new TransportSettings(configuration.getBaseUrl(),
+        TransportSettings transport = new TransportSettings(key.baseUrl(),
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
                 configuration.getMaxConnections(), ssl, configuration.getProxyHost(),
                 configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),

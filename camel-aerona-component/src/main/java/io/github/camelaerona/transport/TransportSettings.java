@@ -9,7 +9,7 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 /**
  * How to reach Aerona: one connection pool per account is built from these.
  *
- * @param baseUrl        the API root; a trailing slash is dropped
+ * @param baseUrl        the API root, without a trailing slash (as the account's key has it)
  * @param connectTimeout the longest wait for a connection
  * @param socketTimeout  the longest wait for each read, unless a call says otherwise
  * @param maxConnections the pool's size
@@ -20,8 +20,4 @@ import org.apache.camel.component.http.HttpClientConfigurer;
  */
 public record TransportSettings(String baseUrl, Duration connectTimeout, Duration socketTimeout, int maxConnections,
         SSLContext sslContext, String proxyHost, int proxyPort, HttpClientConfigurer configurer) {
-
-    public TransportSettings {
-        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    }
 }
