@@ -36,6 +36,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetdatasource":
+        case "budgetDataSource": getOrCreateConfiguration(target).setBudgetDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "calltimeout":
         case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
@@ -109,6 +111,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetdatasource":
+        case "budgetDataSource": return javax.sql.DataSource.class;
         case "calltimeout":
         case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
@@ -183,6 +187,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetdatasource":
+        case "budgetDataSource": return getOrCreateConfiguration(target).getBudgetDataSource();
         case "calltimeout":
         case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();

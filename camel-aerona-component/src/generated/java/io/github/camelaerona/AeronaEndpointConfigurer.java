@@ -39,6 +39,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetdatasource":
+        case "budgetDataSource": target.getConfiguration().setBudgetDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "calltimeout":
         case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clinicianid":
@@ -171,6 +173,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetdatasource":
+        case "budgetDataSource": return javax.sql.DataSource.class;
         case "calltimeout":
         case "callTimeout": return long.class;
         case "clinicianid":
@@ -304,6 +308,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetdatasource":
+        case "budgetDataSource": return target.getConfiguration().getBudgetDataSource();
         case "calltimeout":
         case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "clinicianid":

@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import javax.sql.DataSource;
+
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.model.AeronaWebhookObjectType;
 import org.apache.camel.RuntimeCamelException;
@@ -63,6 +65,8 @@ public class AeronaConfiguration implements Cloneable {
     private long rateLimitMaxWait = 15 * 60_000L;
     @UriParam(label = "advanced")
     private AeronaRateLimiter rateLimiter;
+    @UriParam(label = "advanced")
+    private DataSource budgetDataSource;
     @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration")
     private long tokenRenewMargin = 5 * 60_000L;
 
@@ -180,6 +184,21 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setRateLimitMaxWait(long rateLimitMaxWait) {
         this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public DataSource getBudgetDataSource() {
+        return budgetDataSource;
+    }
+
+    /**
+     * A database (PostgreSQL; MySQL/MariaDB and SQL Server untested) in which every instance of an integration keeps
+     * the account's one rate budget, so several JVMs together never exceed rateLimit. The table aerona_budget_slot is
+     * created when missing. Times come from the database's clock; a slot of an instance that died comes back
+     * callTimeout + rateLimitPeriod after it was taken. When the database is down, calls wait (up to
+     * rateLimitMaxWait) and are never sent without a slot.
+     */
+    public void setBudgetDataSource(DataSource budgetDataSource) {
+        this.budgetDataSource = budgetDataSource;
     }
 
     public AeronaRateLimiter getRateLimiter() {

@@ -16,7 +16,7 @@ import io.github.camelaerona.account.AccountLease;
 import io.github.camelaerona.account.AccountSettings;
 import io.github.camelaerona.account.AeronaAccount;
 import io.github.camelaerona.account.AeronaAccounts;
-import io.github.camelaerona.account.SlidingWindowRateLimiter;
+import io.github.camelaerona.account.AccountRateLimiter;
 import io.github.camelaerona.consumer.AeronaPollingConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookHandler;
@@ -171,6 +171,10 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (configuration.getRateLimit() < 0) {
             throw new IllegalArgumentException("aerona: rateLimit must be 0 (off) or more, but was " + configuration.getRateLimit());
         }
+        if (configuration.getBudgetDataSource() != null && configuration.getRateLimit() == 0) {
+            throw new IllegalArgumentException("aerona: budgetDataSource shares the rate budget between instances, so"
+                    + " rateLimit must be 1 or more, but was 0");
+        }
         if (configuration.getCallTimeout() <= 0 || configuration.getMaxReplySize() <= 0) {
             throw new IllegalArgumentException("aerona: callTimeout and maxReplySize must be positive, but were "
                     + configuration.getCallTimeout() + " ms and " + configuration.getMaxReplySize() + " bytes");
@@ -243,7 +247,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
                 configuration.getHttpClientConfigurer());
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
-                configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()));
+                configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
+                configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()));
         return new AccountSettings(configuration.getPassword(), transport, budget,
                 Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock());
     }
@@ -322,16 +327,17 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @ManagedAttribute(description = "Milliseconds until the rate budget frees a slot (0: one is free; -1: unknown)")
     public long getMillisToNextSlot() {
-        if (lease != null && lease.account().limiter() instanceof SlidingWindowRateLimiter window) {
-            return window.timeToNextSlot().toMillis();
+        if (lease != null && lease.account().limiter() instanceof AccountRateLimiter own) {
+            Duration next = own.timeToNextSlot();
+            return next == null ? -1 : next.toMillis();
         }
         return -1;
     }
 
     @ManagedAttribute(description = "Calls waiting for a slot in the rate budget (-1: unknown)")
     public int getWaitingCalls() {
-        if (lease != null && lease.account().limiter() instanceof SlidingWindowRateLimiter window) {
-            return window.waiting();
+        if (lease != null && lease.account().limiter() instanceof AccountRateLimiter own) {
+            return own.waiting();
         }
         return -1;
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.transport.TransportSettings;
 
@@ -23,8 +25,20 @@ import io.github.camelaerona.transport.TransportSettings;
 public record AccountSettings(String password, TransportSettings transport, Budget budget, Duration renewMargin,
         Clock clock) {
 
-    /** The budget an endpoint asks for: its own limiter bean, or a limit per period (a limit of 0: no throttling). */
-    public record Budget(AeronaRateLimiter customLimiter, int limit, Duration period) {
+    /**
+     * The budget an endpoint asks for: its own limiter bean, or a limit per period (a limit of 0: no throttling),
+     * kept in the JVM or, with a {@code sharedStore}, in a database every instance of the account uses.
+     *
+     * @param maxCallTime the longest a request can be in flight ({@code callTimeout}); a shared slot of an
+     *                    instance that died comes back this long plus the period after it was taken
+     */
+    public record Budget(AeronaRateLimiter customLimiter, int limit, Duration period, DataSource sharedStore,
+            Duration maxCallTime) {
+
+        public Budget(AeronaRateLimiter customLimiter, int limit, Duration period) {
+            this(customLimiter, limit, period, null, Duration.ZERO);
+        }
+
         boolean unlimited() {
             return customLimiter == null && limit <= 0;
         }

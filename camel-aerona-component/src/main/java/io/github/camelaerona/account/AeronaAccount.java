@@ -191,7 +191,7 @@ public final class AeronaAccount {
 
     /**
      * A later lease's budget joins the account's: the strictest limit wins (with a warning), a second limiter bean
-     * is ignored (with a warning).
+     * or a different shared store is ignored (with a warning).
      */
     void joinBudget(AccountSettings.Budget budget) {
         AeronaRateLimiter now = limiter;
@@ -201,18 +201,22 @@ public final class AeronaAccount {
             }
             return;
         }
-        if (budget.unlimited() || now == budget.customLimiter()) {
+        if (budget.unlimited()) {
             return;
+        }
+        if (budget.sharedStore() != null && budget.sharedStore() != settings.budget().sharedStore()) {
+            LOG.warn("Aerona account {} already keeps its budget {}; a second budgetDataSource for it is ignored", key,
+                    settings.budget().sharedStore() == null ? "in the JVM" : "in another database");
         }
         if (now instanceof UnlimitedRateLimiter) {
             LOG.warn("Aerona account {} was unthrottled; an endpoint asks for {} requests per {}, which now applies",
                     key, budget.limit(), budget.period());
-            limiter = new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), timer);
-        } else if (now instanceof SlidingWindowRateLimiter window
-                && (window.limit() != budget.limit() || !window.period().equals(budget.period()))) {
-            window.restrictTo(budget.limit(), budget.period());
+            limiter = ownLimiter(budget);
+        } else if (now instanceof AccountRateLimiter own
+                && (own.limit() != budget.limit() || !own.period().equals(budget.period()))) {
+            own.restrictTo(budget.limit(), budget.period());
             LOG.warn("Endpoints of Aerona account {} ask for different rate limits; all share the strictest: {} requests per {}",
-                    key, window.limit(), window.period());
+                    key, own.limit(), own.period());
         }
     }
 
@@ -220,9 +224,15 @@ public final class AeronaAccount {
         if (budget.customLimiter() != null) {
             return budget.customLimiter();
         }
-        return budget.unlimited()
-                ? UnlimitedRateLimiter.INSTANCE
-                : new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), timer);
+        return budget.unlimited() ? UnlimitedRateLimiter.INSTANCE : ownLimiter(budget);
+    }
+
+    private AccountRateLimiter ownLimiter(AccountSettings.Budget budget) {
+        if (budget.sharedStore() != null) {
+            return new JdbcRateLimiter(budget.sharedStore(), key.toString(), budget.limit(), budget.period(),
+                    budget.maxCallTime(), timer);
+        }
+        return new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), timer);
     }
 
     AccountSettings settings() {
@@ -231,8 +241,8 @@ public final class AeronaAccount {
 
     /** The pool, the timer and the calls still waiting for the budget end with the last lease. */
     void close() {
-        if (limiter instanceof SlidingWindowRateLimiter window) {
-            window.close();
+        if (limiter instanceof AccountRateLimiter own) {
+            own.close();
         }
         timer.shutdownNow();
         try {

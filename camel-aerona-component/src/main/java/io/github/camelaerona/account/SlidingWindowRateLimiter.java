@@ -11,7 +11,6 @@ import java.util.function.LongSupplier;
 
 import io.github.camelaerona.api.AeronaException;
 import io.github.camelaerona.api.AeronaRateLimitException;
-import io.github.camelaerona.api.AeronaRateLimiter;
 
 /**
  * The in-JVM budget of one account: at most {@code limit} requests per {@code period}, where a request holds its
@@ -22,7 +21,7 @@ import io.github.camelaerona.api.AeronaRateLimiter;
  * slots expire or are released. Closing the limiter (with the account's last lease) fails the callers still
  * waiting, their requests unsent.
  */
-public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
+public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     private final String account;
     private final ScheduledExecutorService timer;
@@ -77,16 +76,18 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
         return result;
     }
 
-    /** Tightens the budget to the stricter of the current and the given limit and period. */
+    @Override
     public synchronized void restrictTo(int otherLimit, Duration otherPeriod) {
         this.limit = Math.min(limit, otherLimit);
         this.periodNanos = Math.max(periodNanos, otherPeriod.toNanos());
     }
 
+    @Override
     public synchronized int limit() {
         return limit;
     }
 
+    @Override
     public synchronized Duration period() {
         return Duration.ofNanos(periodNanos);
     }
@@ -97,12 +98,12 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
         return Math.max(0, free());
     }
 
-    /** Callers waiting for a slot. */
+    @Override
     public synchronized int waiting() {
         return (int) waiters.stream().filter(w -> !w.future.isDone()).count();
     }
 
-    /** How long until a slot frees up; zero when one is free now. */
+    @Override
     public synchronized Duration timeToNextSlot() {
         long now = nanoClock.getAsLong();
         expire(now);
@@ -169,8 +170,8 @@ public final class SlidingWindowRateLimiter implements AeronaRateLimiter {
         wakeUp = timer.schedule(this::onWakeUp, Math.max(0, at - now), TimeUnit.NANOSECONDS);
     }
 
-    /** Fails every caller still waiting: the account is closing and no slot will come. */
-    void close() {
+    @Override
+    public void close() {
         java.util.List<Waiter> left;
         synchronized (this) {
             left = java.util.List.copyOf(waiters);

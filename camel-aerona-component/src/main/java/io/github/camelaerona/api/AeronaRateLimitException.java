@@ -12,4 +12,10 @@ public class AeronaRateLimitException extends AeronaException {
         super("No free slot in the Aerona rate budget of " + account + " (" + limit + " requests per " + period
                 + ") within " + waited + "; the request was not sent");
     }
+
+    /** As above, with why no slot came (a shared budget whose database failed, say). */
+    public AeronaRateLimitException(String account, int limit, Duration period, Duration waited, String why) {
+        super("No free slot in the Aerona rate budget of " + account + " (" + limit + " requests per " + period
+                + ") within " + waited + ": " + why + "; the request was not sent");
+    }
 }

@@ -63,9 +63,9 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        if (settings.ownsRepository()) {
-            ServiceHelper.startService(settings.repository());
-        }
+        // a repository bean (a JdbcMessageIdRepository, say) is started as Camel's idempotent consumer does it;
+        // stopping stays with its owner, as other routes may share it
+        ServiceHelper.startService(settings.repository());
         LocalDate initial = settings.initialFromDate() != null ? settings.initialFromDate() : settings.today();
         cursor = new PollCursor(initial, settings.lookbackDays());
         super.doStart();

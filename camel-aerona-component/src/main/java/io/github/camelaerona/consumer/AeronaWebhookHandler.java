@@ -68,9 +68,9 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
 
     @Override
     protected void doStart() throws Exception {
-        if (settings.ownsRepository()) {
-            ServiceHelper.startService(settings.repository());
-        }
+        // a repository bean (a JdbcMessageIdRepository, say) is started as Camel's idempotent consumer does it;
+        // stopping stays with its owner, as other routes may share it
+        ServiceHelper.startService(settings.repository());
     }
 
     @Override

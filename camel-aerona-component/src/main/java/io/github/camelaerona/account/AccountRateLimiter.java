@@ -1,0 +1,25 @@
+package io.github.camelaerona.account;
+
+import java.time.Duration;
+
+import io.github.camelaerona.api.AeronaRateLimiter;
+
+/** A budget the account owns (built from its options, not a user's bean): it can be tightened, watched and closed. */
+public interface AccountRateLimiter extends AeronaRateLimiter {
+
+    int limit();
+
+    Duration period();
+
+    /** Tightens the budget to the stricter of the current and the given limit and period. */
+    void restrictTo(int otherLimit, Duration otherPeriod);
+
+    /** Callers waiting for a slot. */
+    int waiting();
+
+    /** How long until a slot frees up: zero when one is free now, null when not known. */
+    Duration timeToNextSlot();
+
+    /** Fails every caller still waiting: the account is closing and no slot will come. */
+    void close();
+}

@@ -1,0 +1,77 @@
+package io.github.camelaerona.account;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * The SQL of the shared budget's table, {@value #TABLE}: one row per slot of an account, holding when the slot is
+ * free again, in milliseconds of the <b>database's</b> clock (the instances' clocks disagree; the database's is one).
+ * Everything is plain SQL but "now in milliseconds", which each database spells its own way. PostgreSQL is tested
+ * in the build; MySQL/MariaDB and SQL Server spellings are provided, not tested.
+ */
+final class BudgetSql {
+
+    static final String TABLE = "aerona_budget_slot";
+
+    static final String CREATE_TABLE = "CREATE TABLE " + TABLE + " ("
+            + "account VARCHAR(255) NOT NULL, "
+            + "slot INT NOT NULL, "
+            + "free_at BIGINT NOT NULL, "
+            + "claim_id BIGINT, "
+            + "holder VARCHAR(255), "
+            + "PRIMARY KEY (account, slot))";
+
+    static final String SLOTS_OF_ACCOUNT = "SELECT slot FROM " + TABLE + " WHERE account = ?";
+
+    static final String INSERT_SLOT = "INSERT INTO " + TABLE + " (account, slot, free_at) VALUES (?, ?, 0)";
+
+    private final String now;
+
+    private BudgetSql(String now) {
+        this.now = now;
+    }
+
+    /** The spelling of the database behind the connection; fails for databases it does not know. */
+    static BudgetSql of(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return new BudgetSql("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+        }
+        if (product.contains("mysql") || product.contains("mariadb")) {
+            return new BudgetSql("CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)");
+        }
+        if (product.contains("microsoft sql server")) {
+            return new BudgetSql("DATEDIFF_BIG(MILLISECOND, '1970-01-01', SYSUTCDATETIME())");
+        }
+        throw new SQLException("The shared Aerona budget supports PostgreSQL, MySQL/MariaDB and SQL Server, not "
+                + meta.getDatabaseProductName());
+    }
+
+    /** Every slot of the account below the limit, with the database's now: the free ones and when the next frees. */
+    String slots() {
+        return "SELECT slot, free_at, " + now + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
+    }
+
+    /**
+     * Takes a slot if it is still free: the row lock makes it a compare-and-set between instances. Held until the
+     * call's longest possible end plus the period, so a slot of an instance that dies mid-call comes back by itself.
+     */
+    String claim() {
+        return "UPDATE " + TABLE + " SET free_at = " + now + " + ?, claim_id = ?, holder = ?"
+                + " WHERE account = ? AND slot = ? AND free_at <= " + now;
+    }
+
+    /** The response arrived: the slot frees one period from now. */
+    String release() {
+        return "UPDATE " + TABLE + " SET free_at = " + now + " + ?, claim_id = NULL, holder = NULL"
+                + " WHERE account = ? AND slot = ? AND claim_id = ?";
+    }
+
+    /** Slots beyond this instance's limit, left by an instance configured with a larger one. */
+    String countAbove() {
+        return "SELECT COUNT(*) FROM " + TABLE + " WHERE account = ? AND slot >= ?";
+    }
+}

@@ -1,0 +1,457 @@
+package io.github.camelaerona.account;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaRateLimitException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account's budget shared by every JVM that uses the same database: the rule of {@link SlidingWindowRateLimiter}
+ * (a request holds a slot from its grant until {@code period} after its response), kept in a table with one row per
+ * slot ({@link BudgetSql}).
+ * <ul>
+ * <li>Times are the database's: a slot's row says when it is free again, in milliseconds of the database's clock,
+ * so instances whose clocks disagree still agree on the budget.</li>
+ * <li>A granted slot is held until {@code maxCallTime + period} from its grant; the response shortens that to
+ * {@code period} from the response. An instance that dies mid-call (kill -9, network cut) leaves its slots to come
+ * back by themselves, at most {@code maxCallTime + period} after they were taken: no heartbeat needed.</li>
+ * <li>Waiting callers hold no thread: they are futures, granted by one worker thread per account that does the
+ * database work and sleeps until the next slot frees (or a release or a new caller wakes it).</li>
+ * <li>A database that is down or slow never turns into a local budget: callers wait, the worker retries every
+ * second, and callers that waited {@code rateLimitMaxWait} fail with {@link AeronaRateLimitException} naming the
+ * database's failure.</li>
+ * </ul>
+ * The table is created when missing; rows name the account (user and API root), never a secret.
+ */
+public final class JdbcRateLimiter implements AccountRateLimiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcRateLimiter.class);
+    private static final int QUERY_TIMEOUT_SECONDS = 10;
+    private static final long RETRY_MILLIS = 1000;
+
+    private final DataSource dataSource;
+    private final String account;
+    private final long maxCallMillis;
+    private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService worker;
+    private final String holder;
+    private volatile int limit;
+    private volatile long periodMillis;
+    private final Deque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
+    private final Queue<SlotPermit> failedReleases = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean pumpQueued = new AtomicBoolean();
+    private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong granted = new AtomicLong();
+    private BudgetSql sql;
+    private ScheduledFuture<?> nextPump;
+    private long nextPumpAt;
+    private volatile int lastSeenFree = -1;
+    private volatile String databaseFailure;
+
+    /**
+     * @param maxCallTime the longest a request can be in flight ({@code callTimeout}): how long a slot of a dead
+     *                    instance stays taken beyond the period
+     * @param timer       the account's timer, for the callers' waiting limits
+     */
+    public JdbcRateLimiter(DataSource dataSource, String account, int limit, Duration period, Duration maxCallTime,
+            ScheduledExecutorService timer) {
+        if (limit < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A shared rate budget needs a positive limit and period");
+        }
+        this.dataSource = dataSource;
+        this.account = account;
+        this.limit = limit;
+        this.periodMillis = period.toMillis();
+        this.maxCallMillis = maxCallTime.toMillis();
+        this.timer = timer;
+        this.holder = ManagementFactory.getRuntimeMXBean().getName();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = Executors.defaultThreadFactory().newThread(r);
+            t.setName("aerona-shared-budget");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.worker = executor;
+    }
+
+    @Override
+    public CompletableFuture<Permit> acquire(Duration maxWait) {
+        CompletableFuture<Permit> result = new CompletableFuture<>();
+        synchronized (waiters) {
+            waiters.addLast(result);
+        }
+        int limitNow = limit;
+        Duration periodNow = Duration.ofMillis(periodMillis);
+        ScheduledFuture<?> timeout = timer.schedule(() -> result.completeExceptionally(databaseFailure == null
+                ? new AeronaRateLimitException(account, limitNow, periodNow, maxWait)
+                : new AeronaRateLimitException(account, limitNow, periodNow, maxWait,
+                        "the shared budget's database failed: " + databaseFailure)),
+                maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        result.whenComplete((permit, failure) -> timeout.cancel(false));
+        wakeUp();
+        return result;
+    }
+
+    @Override
+    public int limit() {
+        return limit;
+    }
+
+    @Override
+    public Duration period() {
+        return Duration.ofMillis(periodMillis);
+    }
+
+    @Override
+    public synchronized void restrictTo(int otherLimit, Duration otherPeriod) {
+        this.limit = Math.min(limit, otherLimit);
+        this.periodMillis = Math.max(periodMillis, otherPeriod.toMillis());
+    }
+
+    @Override
+    public int availablePermits() {
+        return lastSeenFree;
+    }
+
+    @Override
+    public int waiting() {
+        synchronized (waiters) {
+            return (int) waiters.stream().filter(w -> !w.isDone()).count();
+        }
+    }
+
+    @Override
+    public Duration timeToNextSlot() {
+        return null;
+    }
+
+    /** Statements sent to the database so far (to measure what a slot costs). */
+    public long statements() {
+        return statements.get();
+    }
+
+    /** Slots granted by this instance so far. */
+    public long granted() {
+        return granted.get();
+    }
+
+    @Override
+    public void close() {
+        List<CompletableFuture<Permit>> left;
+        synchronized (waiters) {
+            left = List.copyOf(waiters);
+            waiters.clear();
+        }
+        for (CompletableFuture<Permit> waiter : left) {
+            waiter.completeExceptionally(new AeronaException("The Aerona account " + account
+                    + " was closed while the call waited for the shared rate budget; the request was not sent"));
+        }
+        worker.shutdown(); // releases already queued still run; later ones leave their slots to expire by themselves
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void wakeUp() {
+        if (pumpQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(this::pump);
+            } catch (RejectedExecutionException closed) {
+                pumpQueued.set(false);
+            }
+        }
+    }
+
+    /** Runs on the worker only: grants free slots to waiters in order, then sleeps until the next one frees. */
+    private void pump() {
+        pumpQueued.set(false);
+        if (nextPump != null) {
+            nextPump.cancel(false);
+            nextPump = null;
+        }
+        retryFailedReleases();
+        if (!hasLiveWaiter()) {
+            return;
+        }
+        long delay;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            prepare(connection);
+            delay = grantFreeSlots(connection);
+            if (databaseFailure != null) {
+                LOG.info("The shared rate budget of {} reaches its database again", account);
+                databaseFailure = null;
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (databaseFailure == null) {
+                LOG.warn("The shared rate budget of {} cannot reach its database ({}); calls wait for it, up to "
+                        + "rateLimitMaxWait, and are never sent without a slot", account, e.toString());
+            }
+            databaseFailure = e.toString();
+            delay = Math.min(RETRY_MILLIS, periodMillis);
+        }
+        if (hasLiveWaiter()) {
+            schedulePump(delay);
+        }
+    }
+
+    /** @return milliseconds until the next slot is expected to be free */
+    private long grantFreeSlots(Connection connection) throws SQLException {
+        int currentLimit = limit;
+        long now;
+        List<long[]> free = new ArrayList<>();
+        long nextFree = Long.MAX_VALUE;
+        try (PreparedStatement select = prepare(connection, sql.slots())) {
+            select.setString(1, account);
+            select.setInt(2, currentLimit);
+            try (ResultSet rs = select.executeQuery()) {
+                now = Long.MIN_VALUE;
+                List<long[]> all = new ArrayList<>();
+                while (rs.next()) {
+                    all.add(new long[] { rs.getInt(1), rs.getLong(2) });
+                    now = rs.getLong(3);
+                }
+                for (long[] slot : all) {
+                    if (slot[1] <= now) {
+                        free.add(slot);
+                    } else {
+                        nextFree = Math.min(nextFree, slot[1]);
+                    }
+                }
+            }
+        }
+        free.sort((a, b) -> Long.compare(a[1], b[1]));
+        lastSeenFree = free.size();
+        boolean lostARace = false;
+        for (long[] slot : free) {
+            CompletableFuture<Permit> waiter = nextLiveWaiter();
+            if (waiter == null) {
+                break;
+            }
+            long claimId = ThreadLocalRandom.current().nextLong();
+            int won;
+            try (PreparedStatement claim = prepare(connection, sql.claim())) {
+                claim.setLong(1, maxCallMillis + periodMillis);
+                claim.setLong(2, claimId);
+                claim.setString(3, holder);
+                claim.setString(4, account);
+                claim.setInt(5, (int) slot[0]);
+                won = claim.executeUpdate();
+            } catch (SQLException e) {
+                putBack(waiter);
+                throw e;
+            }
+            if (won == 0) {
+                putBack(waiter); // another instance took it between our read and our claim
+                lostARace = true;
+                continue;
+            }
+            lastSeenFree--;
+            granted.incrementAndGet();
+            SlotPermit permit = new SlotPermit((int) slot[0], claimId);
+            if (!waiter.complete(permit)) {
+                permit.giveBack(0); // the caller stopped waiting in the meantime; nothing was sent
+            }
+        }
+        if (lostARace) {
+            return ThreadLocalRandom.current().nextLong(1, 20);
+        }
+        return nextFree == Long.MAX_VALUE ? periodMillis : Math.max(1, Math.min(nextFree - now, periodMillis));
+    }
+
+    /** Finds the spelling of the database, creates the table if missing and the account's slots. */
+    private void prepare(Connection connection) throws SQLException {
+        if (sql != null) {
+            return;
+        }
+        BudgetSql spelling = BudgetSql.of(connection);
+        if (!tableExists(connection)) {
+            try (Statement create = connection.createStatement()) {
+                statements.incrementAndGet();
+                create.execute(BudgetSql.CREATE_TABLE);
+                LOG.info("Created the shared rate budget's table {}", BudgetSql.TABLE);
+            } catch (SQLException e) {
+                if (!tableExists(connection)) { // not created by another instance at the same moment either
+                    throw e;
+                }
+            }
+        }
+        Set<Integer> existing = new HashSet<>();
+        try (PreparedStatement select = prepare(connection, BudgetSql.SLOTS_OF_ACCOUNT)) {
+            select.setString(1, account);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getInt(1));
+                }
+            }
+        }
+        for (int slot = 0; slot < limit; slot++) {
+            if (existing.contains(slot)) {
+                continue;
+            }
+            try (PreparedStatement insert = prepare(connection, BudgetSql.INSERT_SLOT)) {
+                insert.setString(1, account);
+                insert.setInt(2, slot);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                } // another instance inserted it first
+            }
+        }
+        try (PreparedStatement above = prepare(connection, spelling.countAbove())) {
+            above.setString(1, account);
+            above.setInt(2, limit);
+            try (ResultSet rs = above.executeQuery()) {
+                if (rs.next() && rs.getInt(1) > 0) {
+                    LOG.warn("The shared rate budget of {} has {} slots beyond this instance's rateLimit of {}: another "
+                            + "instance uses a larger rateLimit, and the account's budget is the largest one in use",
+                            account, rs.getInt(1), limit);
+                }
+            }
+        }
+        sql = spelling;
+    }
+
+    private static boolean tableExists(Connection connection) throws SQLException {
+        for (String name : List.of(BudgetSql.TABLE, BudgetSql.TABLE.toUpperCase())) {
+            try (ResultSet rs = connection.getMetaData().getTables(null, null, name, null)) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private PreparedStatement prepare(Connection connection, String statement) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement);
+        prepared.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        statements.incrementAndGet();
+        return prepared;
+    }
+
+    private boolean hasLiveWaiter() {
+        synchronized (waiters) {
+            waiters.removeIf(CompletableFuture::isDone);
+            return !waiters.isEmpty();
+        }
+    }
+
+    private CompletableFuture<Permit> nextLiveWaiter() {
+        synchronized (waiters) {
+            CompletableFuture<Permit> next;
+            while ((next = waiters.pollFirst()) != null) {
+                if (!next.isDone()) {
+                    return next;
+                }
+            }
+            return null;
+        }
+    }
+
+    private void putBack(CompletableFuture<Permit> waiter) {
+        synchronized (waiters) {
+            waiters.addFirst(waiter);
+        }
+    }
+
+    private void schedulePump(long delayMillis) {
+        long at = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+        if (nextPump != null && !nextPump.isDone() && nextPumpAt - at <= 0) {
+            return;
+        }
+        if (nextPump != null) {
+            nextPump.cancel(false);
+        }
+        nextPumpAt = at;
+        try {
+            nextPump = worker.schedule(this::pump, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            nextPump = null;
+        }
+    }
+
+    private void retryFailedReleases() {
+        SlotPermit permit;
+        int count = failedReleases.size();
+        for (int i = 0; i < count && (permit = failedReleases.poll()) != null; i++) {
+            permit.writeRelease();
+        }
+    }
+
+    private final class SlotPermit implements Permit {
+        private final int slot;
+        private final long claimId;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile long freeAfterMillis;
+
+        SlotPermit(int slot, long claimId) {
+            this.slot = slot;
+            this.claimId = claimId;
+        }
+
+        @Override
+        public void release() {
+            giveBack(periodMillis);
+        }
+
+        void giveBack(long afterMillis) {
+            if (!released.compareAndSet(false, true)) {
+                return;
+            }
+            freeAfterMillis = afterMillis;
+            try {
+                worker.execute(this::writeRelease);
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("Shared budget of {} closed; slot {} frees by itself", account, slot);
+            }
+        }
+
+        /** On the worker; a release that fails is tried again later (a later release is only more cautious). */
+        void writeRelease() {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement update = prepare(connection, sql.release())) {
+                update.setLong(1, freeAfterMillis);
+                update.setString(2, account);
+                update.setInt(3, slot);
+                update.setLong(4, claimId);
+                update.executeUpdate();
+            } catch (SQLException | RuntimeException e) {
+                failedReleases.add(this);
+                schedulePump(RETRY_MILLIS);
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.github.camelaerona;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelaerona.account.JdbcRateLimiter;
+import io.github.camelaerona.api.AeronaRateLimitException;
+import io.github.camelaerona.api.AeronaRateLimiter;
+import io.github.camelaerona.sandbox.AeronaSandbox;
+import io.github.camelaerona.sandbox.SandboxStats;
+import io.github.camelaerona.sandbox.postgres.SandboxPostgres;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The budget kept in a real PostgreSQL ({@code budgetDataSource}): routes take their slots from the table, slots that
+ * another instance holds (or held when it died) count, and a database that is down makes calls wait, never go
+ * unthrottled. The sandbox's limit is scaled to 10 requests per 2 seconds, enforced and invalidating on excess.
+ * Separate JVM processes sharing one budget are proved in the examples' cluster test.
+ */
+class SharedBudgetTest extends AeronaRouteTestSupport {
+
+    private static final int LIMIT = 10;
+    private static final Duration PERIOD = Duration.ofSeconds(2);
+    private static SandboxPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = SandboxPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void emptyTable() throws SQLException {
+        postgres.restart();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS aerona_budget_slot");
+        }
+    }
+
+    @AfterEach
+    void databaseUp() {
+        postgres.restart();
+    }
+
+    @Override
+    protected AeronaSandbox.Builder sandboxBuilder() {
+        return AeronaSandbox.builder().rateLimit(LIMIT, PERIOD);
+    }
+
+    @Override
+    protected void configure(AeronaComponent aerona) {
+        aerona.getConfiguration().setRateLimit(LIMIT);
+        aerona.getConfiguration().setRateLimitPeriod(PERIOD.toMillis());
+        aerona.getConfiguration().setCallTimeout(2000);
+    }
+
+    @Override
+    protected void bindBeans(CamelContext context) {
+        context.getRegistry().bind("budgetDb", postgres.dataSource());
+    }
+
+    @Test
+    void callsTakeTheirSlotsFromTheDatabaseAndTheSandboxNeverSeesAnExcess() throws Exception {
+        CamelContext context = startContext(practicesRoute(60_000));
+
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        ProducerTemplate template = template(context);
+        for (int i = 0; i < 3 * LIMIT; i++) {
+            calls.add(template.asyncRequestBody("direct:practices", (Object) null));
+        }
+        for (CompletableFuture<Object> call : calls) {
+            call.get(60, TimeUnit.SECONDS);
+        }
+
+        SandboxStats stats = sandbox.stats();
+        assertEquals(3 * LIMIT + 1, stats.requests(), "30 calls and one login");
+        assertTrue(stats.maxInWindow() <= LIMIT, "at most " + LIMIT + " per window, saw " + stats.maxInWindow());
+        assertEquals(0, stats.invalidatedTokens());
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(account), MAX(account) FROM aerona_budget_slot")) {
+            rs.next();
+            assertEquals(LIMIT, rs.getInt(1), "one row per slot");
+            assertEquals(sandbox.username() + " at " + sandbox.baseUrl(), rs.getString(2), "rows name the account");
+            assertEquals(rs.getString(2), rs.getString(3));
+        }
+        assertFalse(tableText().contains(sandbox.password()), "no secret in the table");
+    }
+
+    @Test
+    void slotsHeldByAnotherInstanceCountAndOnesOfADeadInstanceComeBackByThemselves() throws Exception {
+        CamelContext context = startContext(practicesRoute(60_000));
+        template(context).requestBody("direct:practices", (Object) null); // creates the account's slots
+        await().atMost(Duration.ofSeconds(10)).until(() -> freeSlotsNow() == LIMIT);
+
+        // "another instance": its own limiter on the same table takes 8 slots and is killed before releasing them
+        ScheduledExecutorService otherTimer = new ScheduledThreadPoolExecutor(1);
+        JdbcRateLimiter other = new JdbcRateLimiter(postgres.dataSource(), sandbox.username() + " at " + sandbox.baseUrl(),
+                LIMIT, PERIOD, Duration.ofSeconds(2), otherTimer);
+        for (int i = 0; i < 8; i++) {
+            AeronaRateLimiter.Permit neverReleased = other.acquire(Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS);
+            assertTrue(neverReleased != null);
+        }
+        other.close();
+        otherTimer.shutdownNow();
+        assertEquals(2, freeSlotsNow());
+        sandbox.resetStats();
+
+        // this instance gets the 2 free slots at once; the other 8 only when the dead instance's hold
+        // (callTimeout + period = 4 s from their grant) has passed
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(template(context).asyncRequestBody("direct:practices", (Object) null));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> calls.stream().filter(CompletableFuture::isDone).count() == 2);
+        assertEquals(2, sandbox.stats().requests());
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls.stream().allMatch(CompletableFuture::isDone));
+        for (CompletableFuture<Object> call : calls) {
+            call.get();
+        }
+        assertEquals(0, sandbox.stats().invalidatedTokens());
+    }
+
+    @Test
+    void aDatabaseThatIsDownMakesCallsWaitAndFailNamingItNeverSendsThemUnthrottled() throws Exception {
+        CamelContext context = startContext(practicesRoute(1_500));
+        template(context).requestBody("direct:practices", (Object) null);
+        sandbox.resetStats();
+
+        postgres.stop();
+        CamelExecutionException failed = assertThrows(CamelExecutionException.class,
+                () -> template(context).requestBody("direct:practices", (Object) null));
+        AeronaRateLimitException cause = assertInstanceOf(AeronaRateLimitException.class, failed.getCause());
+        assertTrue(cause.getMessage().contains("database"), cause.getMessage());
+        assertTrue(cause.getMessage().contains("not sent"), cause.getMessage());
+        assertEquals(0, sandbox.stats().requests(), "nothing was sent without a slot");
+    }
+
+    @Test
+    void callsWaitingWhileTheDatabaseIsDownGoOnceItIsBack() throws Exception {
+        CamelContext context = startContext(practicesRoute(60_000));
+        template(context).requestBody("direct:practices", (Object) null);
+        sandbox.resetStats();
+
+        postgres.stop();
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < 2 * LIMIT; i++) {
+            calls.add(template(context).asyncRequestBody("direct:practices", (Object) null));
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> sandbox.stats().requests() == 0);
+        postgres.restart();
+
+        for (CompletableFuture<Object> call : calls) {
+            call.get(60, TimeUnit.SECONDS);
+        }
+        SandboxStats stats = sandbox.stats();
+        assertEquals(2 * LIMIT, stats.requests());
+        assertTrue(stats.maxInWindow() <= LIMIT, "saw " + stats.maxInWindow());
+        assertEquals(0, stats.invalidatedTokens());
+    }
+
+    private RouteBuilder practicesRoute(long maxWaitMillis) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:practices")
+                        .to("aerona:getPractices?budgetDataSource=#budgetDb&rateLimitMaxWait=" + maxWaitMillis);
+            }
+        };
+    }
+
+    private int freeSlotsNow() throws SQLException {
+        try (Connection c = postgres.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM aerona_budget_slot"
+                        + " WHERE free_at <= CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private String tableText() throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM aerona_budget_slot")) {
+            while (rs.next()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    text.append(rs.getString(i)).append(' ');
+                }
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,227 @@
+package io.github.camelaerona.examples.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.camelaerona.sandbox.AeronaSandbox;
+import io.github.camelaerona.sandbox.postgres.SandboxPostgres;
+
+/**
+ * Several instances of the finance-sync integration, each a JVM process, against one sandbox and one PostgreSQL:
+ * the set-up of the cluster demo, test and benchmark. The sandbox's limit is scaled (say 30 requests per 3 s) and
+ * enforced as Aerona does: a request over it invalidates the user's tokens.
+ */
+public final class ClusterRun implements AutoCloseable {
+
+    /** Where the sandbox's and the instances' clocks start: the same day on any machine. */
+    public static final Instant START = Instant.parse("2026-06-17T10:00:00Z");
+
+    /**
+     * @param instances     how many JVMs
+     * @param limit         the scaled rate limit, requests per period
+     * @param period        the scaled rate period
+     * @param demandCallers routes per instance calling Aerona back to back (0: none)
+     * @param deliveryDelay how long the finance system takes per payment
+     * @param callTimeout   the instances' callTimeout: how long a dead instance's slot stays taken beyond the period
+     * @param poller        whether the instances run the payments poller
+     */
+    public record Settings(int instances, int limit, Duration period, int demandCallers, Duration deliveryDelay,
+            Duration callTimeout, boolean poller) {
+    }
+
+    private final Settings settings;
+    private final Path workDir;
+    private final SandboxPostgres postgres;
+    private final AeronaSandbox sandbox;
+    private final List<InstanceProcess> instances = new ArrayList<>();
+
+    private ClusterRun(Settings settings, Path workDir, SandboxPostgres postgres, AeronaSandbox sandbox) {
+        this.settings = settings;
+        this.workDir = workDir;
+        this.postgres = postgres;
+        this.sandbox = sandbox;
+    }
+
+    /** Starts PostgreSQL, the sandbox and the instances, and waits until every instance has started. */
+    public static ClusterRun start(Settings settings, Path workDir) {
+        SandboxPostgres postgres = SandboxPostgres.start();
+        AeronaSandbox sandbox = AeronaSandbox.builder().startTime(START).rateLimit(settings.limit(), settings.period())
+                .start();
+        ClusterRun run = new ClusterRun(settings, workDir, postgres, sandbox);
+        try {
+            Files.createDirectories(workDir.resolve("locks"));
+            run.createFinanceTables();
+            for (int i = 0; i < settings.instances(); i++) {
+                run.instances.add(run.startInstance(String.valueOf((char) ('a' + i))));
+            }
+            for (InstanceProcess instance : run.instances) {
+                instance.awaitStarted(Duration.ofMinutes(2));
+            }
+            return run;
+        } catch (IOException | SQLException | RuntimeException e) {
+            run.close();
+            throw new IllegalStateException("The cluster did not start", e);
+        }
+    }
+
+    private InstanceProcess startInstance(String name) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("cluster.instance", name);
+        properties.put("cluster.aerona-base-url", sandbox.baseUrl());
+        properties.put("cluster.aerona-username", sandbox.username());
+        properties.put("cluster.aerona-password", sandbox.password());
+        properties.put("cluster.rate-limit", Integer.toString(settings.limit()));
+        properties.put("cluster.rate-limit-period", settings.period().toMillis() + "ms");
+        properties.put("camel.component.aerona.call-timeout", settings.callTimeout().toMillis() + "ms");
+        properties.put("cluster.jdbc-url", postgres.jdbcUrl());
+        properties.put("cluster.lock-dir", workDir.resolve("locks").toString());
+        properties.put("cluster.http-port", Integer.toString(port));
+        properties.put("cluster.initial-from-date", LocalDate.ofInstant(START, ZoneOffset.UTC).minusMonths(7).toString());
+        properties.put("cluster.delivery-delay-ms", Long.toString(settings.deliveryDelay().toMillis()));
+        properties.put("cluster.clock", sandbox.clock().instant().toString());
+        properties.put("cluster.demand-callers", Integer.toString(settings.demandCallers()));
+        if (!settings.poller()) {
+            properties.put("camel.main.routes-exclude-pattern", "classpath:routes/cluster/*.camel.yaml");
+        }
+        return InstanceProcess.start(name, port, properties, workDir);
+    }
+
+    /** The finance system's tables, where the instances deliver payments and note webhooks they processed. */
+    private void createFinanceTables() throws SQLException {
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE finance_payment (seq BIGSERIAL PRIMARY KEY, payment_id BIGINT NOT NULL,"
+                    + " amount NUMERIC(12,2), instance VARCHAR(20) NOT NULL)");
+            s.execute("CREATE TABLE processed_webhook (seq BIGSERIAL PRIMARY KEY, event BIGINT NOT NULL,"
+                    + " instance VARCHAR(20) NOT NULL)");
+        }
+    }
+
+    public AeronaSandbox sandbox() {
+        return sandbox;
+    }
+
+    public SandboxPostgres postgres() {
+        return postgres;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public List<InstanceProcess> instances() {
+        return List.copyOf(instances);
+    }
+
+    public InstanceProcess instance(String name) {
+        return instances.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Rows in the finance ledger (duplicates included). */
+    public int deliveredRows() {
+        return queryInt("SELECT COUNT(*) FROM finance_payment");
+    }
+
+    /** Distinct payments in the finance ledger. */
+    public Set<Long> deliveredPayments() {
+        Set<Long> ids = new HashSet<>();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT payment_id FROM finance_payment")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    /** The instance that delivered the latest payment: the poller's leader; null before any delivery. */
+    public String lastDeliverer() {
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT instance FROM finance_payment ORDER BY seq DESC LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Which instances processed the webhook event with this id, one entry per processing. */
+    public List<String> processedWebhook(long event) {
+        List<String> by = new ArrayList<>();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT instance FROM processed_webhook WHERE event = " + event)) {
+            while (rs.next()) {
+                by.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return by;
+    }
+
+    int queryInt(String sql) {
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the instances gracefully (those still alive), then the sandbox and PostgreSQL. */
+    @Override
+    public void close() {
+        instances.stream().filter(InstanceProcess::isAlive).forEach(InstanceProcess::stop);
+        sandbox.close();
+        postgres.close();
+    }
+
+    /** The work directory's instance logs, for a failure report. */
+    public String logs() {
+        StringBuilder text = new StringBuilder();
+        for (InstanceProcess instance : instances) {
+            text.append("==== ").append(instance).append('\n').append(tail(instance.logText(), 8000)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String tail(String text, int chars) {
+        return text.length() <= chars ? text : text.substring(text.length() - chars);
+    }
+
+    static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("aerona-cluster-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
