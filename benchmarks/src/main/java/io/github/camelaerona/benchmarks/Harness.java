@@ -14,6 +14,13 @@ final class Harness {
 
     static CamelContext context(AeronaSandbox sandbox, int rateLimit, String period, String maxWait, RoutesBuilder routes)
             throws Exception {
+        return context(sandbox, rateLimit, period, maxWait, routes, registry -> {
+        });
+    }
+
+    /** As above, with beans bound before the routes start. */
+    static CamelContext context(AeronaSandbox sandbox, int rateLimit, String period, String maxWait, RoutesBuilder routes,
+            java.util.function.Consumer<org.apache.camel.spi.Registry> beans) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getShutdownStrategy().setTimeout(2);
         AeronaComponent aerona = new AeronaComponent();
@@ -24,6 +31,7 @@ final class Harness {
         aerona.getConfiguration().setRateLimitPeriod(org.apache.camel.util.TimeUtils.toMilliSeconds(period));
         aerona.getConfiguration().setRateLimitMaxWait(org.apache.camel.util.TimeUtils.toMilliSeconds(maxWait));
         context.addComponent("aerona", aerona);
+        beans.accept(context.getRegistry());
         context.addRoutes(routes);
         context.start();
         return context;

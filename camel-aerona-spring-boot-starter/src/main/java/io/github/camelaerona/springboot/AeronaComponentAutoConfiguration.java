@@ -3,10 +3,13 @@ package io.github.camelaerona.springboot;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import io.github.camelaerona.AeronaComponent;
 import io.github.camelaerona.AeronaConfiguration;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,8 +25,19 @@ import org.springframework.context.annotation.Bean;
 public class AeronaComponentAutoConfiguration {
 
     @Bean
-    public ComponentCustomizer aeronaComponentCustomizer(AeronaComponentConfiguration properties) {
-        return ComponentCustomizer.forType(AeronaComponent.class, component -> apply(properties, component));
+    public ComponentCustomizer aeronaComponentCustomizer(AeronaComponentConfiguration properties,
+            ObjectProvider<DataSource> dataSources) {
+        return ComponentCustomizer.forType(AeronaComponent.class, component -> {
+            apply(properties, component);
+            if (Boolean.TRUE.equals(properties.getSharedBudget())) {
+                DataSource dataSource = dataSources.getIfAvailable();
+                if (dataSource == null) {
+                    throw new IllegalStateException("camel.component.aerona.shared-budget=true needs the application's"
+                            + " DataSource (spring.datasource.*), and there is none, or more than one without @Primary");
+                }
+                component.getConfiguration().setBudgetDataSource(dataSource);
+            }
+        });
     }
 
     static void apply(AeronaComponentConfiguration p, AeronaComponent component) {

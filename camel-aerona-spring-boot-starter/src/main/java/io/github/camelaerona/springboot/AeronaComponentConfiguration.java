@@ -19,6 +19,11 @@ public class AeronaComponentConfiguration {
     private String username;
     /** The Aerona API user's password; never logged. */
     private String password;
+    /**
+     * Keep the account's rate budget in the application's DataSource (table aerona_budget_slot, created when
+     * missing), so every instance of the application that uses the same database shares one budget.
+     */
+    private Boolean sharedBudget;
     /** Requests allowed per rate-limit-period for the account, logins included; 0 turns throttling off. */
     private Integer rateLimit;
     /** The window of the rate limit; a request's slot frees up this long after its response arrived. */
@@ -60,6 +65,14 @@ public class AeronaComponentConfiguration {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public Boolean getSharedBudget() {
+        return sharedBudget;
+    }
+
+    public void setSharedBudget(Boolean sharedBudget) {
+        this.sharedBudget = sharedBudget;
     }
 
     public String getBaseUrl() {

@@ -22,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** A Spring Boot application with the starter, configured only by application.properties, calling the sandbox. */
 @WithAeronaSandbox
-@SpringBootTest(classes = AeronaStarterTest.App.class)
+// this application has no database (the shared-budget test's has one)
+@SpringBootTest(classes = AeronaStarterTest.App.class,
+        properties = "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 class AeronaStarterTest {
 
     @SpringBootApplication

@@ -1,0 +1,129 @@
+package io.github.camelaerona.benchmarks;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.camelaerona.examples.cluster.BudgetUse;
+import io.github.camelaerona.examples.cluster.ClusterRun;
+import io.github.camelaerona.sandbox.AeronaSandbox;
+import io.github.camelaerona.sandbox.RecordedRequest;
+import io.github.camelaerona.sandbox.SandboxStats;
+import io.github.camelaerona.sandbox.postgres.SandboxPostgres;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The budget shared by several JVMs through PostgreSQL. Part one: 3 instances of the cluster example (separate JVMs,
+ * 8 routes each calling Aerona back to back) share a scaled limit of 30 per 3 s for ten windows; the sandbox counts
+ * what it saw. Part two, in this JVM, the cost of one shared slot: one caller sends 400 calls through the in-JVM
+ * limiter and 400 through the PostgreSQL one (both far from their limit, so nobody waits), alternating blocks of 50;
+ * the difference of the medians is the added latency, and the transactions PostgreSQL committed per call (each statement of the limiter is one) its
+ * round trips.
+ */
+final class ClusterBenchmark {
+
+    static final int INSTANCES = 3;
+    static final int LIMIT = 30;
+    static final Duration PERIOD = Duration.ofSeconds(3);
+    static final int WINDOWS = 10;
+
+    Figure run() throws Exception {
+        ClusterRun.Settings settings = new ClusterRun.Settings(INSTANCES, LIMIT, PERIOD, 8, Duration.ZERO,
+                Duration.ofSeconds(5), false);
+        BudgetUse use;
+        SandboxStats stats;
+        try (ClusterRun cluster = ClusterRun.start(settings, Files.createTempDirectory("aerona-cluster-bench-"))) {
+            AeronaSandbox sandbox = cluster.sandbox();
+            // ten full windows counted, plus the first (instances start at different moments) and the last
+            long until = System.nanoTime() + PERIOD.multipliedBy(WINDOWS + 2).toNanos();
+            while (System.nanoTime() < until) {
+                Thread.sleep(200); // the instances work on their own; this only lets the time pass
+            }
+            stats = sandbox.stats();
+            use = BudgetUse.of(sandbox.requests().stream().map(RecordedRequest::at).toList(), LIMIT, PERIOD);
+        }
+        double[] slotCost = slotCost();
+        boolean met = use.mean() >= 0.95 && stats.invalidatedTokens() == 0 && stats.maxInWindow() <= LIMIT;
+        return new Figure("Shared budget (" + INSTANCES + " JVMs x 8 routes, PostgreSQL, " + LIMIT + " per "
+                + PERIOD.toSeconds() + " s)",
+                String.format("%.1f%% used (lowest window %.1f%%); max %d in a window; %d invalidated tokens",
+                        use.mean() * 100, use.min() * 100, stats.maxInWindow(), stats.invalidatedTokens()),
+                ">= 95%, never over, 0 invalidated", met,
+                String.format("%d windows; one shared slot costs %.1f statements and %.2f ms of median latency per call"
+                        + " (median call %.2f ms with the PostgreSQL limiter, %.2f ms with the in-JVM one, %.2fx)",
+                        use.windows(), slotCost[0], slotCost[1] - slotCost[2], slotCost[1], slotCost[2],
+                        slotCost[1] / slotCost[2]));
+    }
+
+    /** @return statements per call, median ms per call with the shared limiter, median ms with the in-JVM one */
+    private static double[] slotCost() throws Exception {
+        int blocks = 8;
+        int perBlock = 50;
+        try (SandboxPostgres postgres = SandboxPostgres.start();
+                AeronaSandbox localSandbox = AeronaSandbox.builder().rateLimit(0, Duration.ofSeconds(1)).start();
+                AeronaSandbox sharedSandbox = AeronaSandbox.builder().rateLimit(0, Duration.ofSeconds(1)).start();
+                HikariDataSource db = new HikariDataSource()) {
+            db.setJdbcUrl(postgres.jdbcUrl());
+            db.setMaximumPoolSize(4);
+            // two sandboxes, so two accounts: one with the in-JVM budget, one with the PostgreSQL one
+            CamelContext context = Harness.context(localSandbox, 1000, "200ms", "60s", new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:local").to("aerona:getPayment?paymentId=187900");
+                    from("direct:shared").to("aerona:getPayment?paymentId=187900&budgetDataSource=#budgetDb&baseUrl="
+                            + sharedSandbox.baseUrl());
+                }
+            }, registry -> registry.bind("budgetDb", db));
+            ProducerTemplate template = context.createProducerTemplate();
+            double[] local = new double[blocks * perBlock];
+            double[] shared = new double[blocks * perBlock];
+            for (int i = 0; i < 100; i++) { // warm up both
+                template.requestBody("direct:local", (Object) null);
+                template.requestBody("direct:shared", (Object) null);
+            }
+            long transactionsBefore = committedTransactions(db);
+            int l = 0;
+            int s = 0;
+            for (int b = 0; b < blocks; b++) {
+                for (int i = 0; i < perBlock; i++) {
+                    long t0 = System.nanoTime();
+                    template.requestBody("direct:local", (Object) null);
+                    local[l++] = (System.nanoTime() - t0) / 1e6;
+                }
+                for (int i = 0; i < perBlock; i++) {
+                    long t0 = System.nanoTime();
+                    template.requestBody("direct:shared", (Object) null);
+                    shared[s++] = (System.nanoTime() - t0) / 1e6;
+                }
+            }
+            // each statement of the limiter is a transaction of its own (autocommit); the two readings add two
+            double statementsPerCall = (committedTransactions(db) - transactionsBefore - 1.0) / (blocks * perBlock);
+            context.stop();
+            return new double[] { statementsPerCall, median(shared), median(local) };
+        }
+    }
+
+    /** Transactions PostgreSQL committed so far, once every backend has reported its statistics. */
+    private static long committedTransactions(DataSource db) throws Exception {
+        Thread.sleep(2000); // backends report their statistics to the server within 500 ms of going idle
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
