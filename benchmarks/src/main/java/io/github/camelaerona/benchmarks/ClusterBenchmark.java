@@ -22,7 +22,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The budget shared by several JVMs through PostgreSQL. Part one: 3 instances of the cluster example (separate JVMs,
- * 8 routes each calling Aerona back to back) share a scaled limit of 30 per 3 s for ten windows; the sandbox counts
+ * 8 routes each calling Aerona back to back, and the payments poller on one of them) share a scaled limit of 30 per 3 s for ten windows; the sandbox counts
  * what it saw. Part two, in this JVM, the cost of one shared slot: one caller sends 400 calls through the in-JVM
  * limiter and 400 through the PostgreSQL one (both far from their limit, so nobody waits), alternating blocks of 50;
  * the difference of the medians is the added latency, and the transactions PostgreSQL committed per call (each statement of the limiter is one) its
@@ -37,7 +37,7 @@ final class ClusterBenchmark {
 
     Figure run() throws Exception {
         ClusterRun.Settings settings = new ClusterRun.Settings(INSTANCES, LIMIT, PERIOD, 8, Duration.ZERO,
-                Duration.ofSeconds(5), false);
+                Duration.ofSeconds(5));
         BudgetUse use;
         SandboxStats stats;
         try (ClusterRun cluster = ClusterRun.start(settings, Files.createTempDirectory("aerona-cluster-bench-"))) {

@@ -12,7 +12,7 @@ public final class ClusterDemo {
 
     /** The settings of the demo and of the cluster test. */
     public static final ClusterRun.Settings SETTINGS = new ClusterRun.Settings(3, 30, Duration.ofSeconds(3), 8,
-            Duration.ofMillis(25), Duration.ofSeconds(5), true);
+            Duration.ofMillis(40), Duration.ofSeconds(5));
 
     private ClusterDemo() {
     }

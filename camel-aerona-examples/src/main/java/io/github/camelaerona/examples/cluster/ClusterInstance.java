@@ -11,7 +11,7 @@ import org.apache.camel.main.Main;
 
 /**
  * One instance of the finance-sync integration (camel-main, cluster-instance.properties and
- * routes/cluster/finance-sync.camel.yaml), as a deployment would run it: start several, each in its own JVM, with
+ * cluster/finance-sync.camel.yaml), as a deployment would run it: start several, each in its own JVM, with
  * the same account and database. Settings come as {@code -Dcluster.*} system properties (see {@link ClusterRun}).
  * <p>
  * Two additions serve demos, tests and benchmarks only: {@code cluster.clock} runs the component's clock from a

@@ -40,10 +40,9 @@ public final class ClusterRun implements AutoCloseable {
      * @param demandCallers routes per instance calling Aerona back to back (0: none)
      * @param deliveryDelay how long the finance system takes per payment
      * @param callTimeout   the instances' callTimeout: how long a dead instance's slot stays taken beyond the period
-     * @param poller        whether the instances run the payments poller
      */
     public record Settings(int instances, int limit, Duration period, int demandCallers, Duration deliveryDelay,
-            Duration callTimeout, boolean poller) {
+            Duration callTimeout) {
     }
 
     private final Settings settings;
@@ -101,9 +100,6 @@ public final class ClusterRun implements AutoCloseable {
         properties.put("cluster.delivery-delay-ms", Long.toString(settings.deliveryDelay().toMillis()));
         properties.put("cluster.clock", sandbox.clock().instant().toString());
         properties.put("cluster.demand-callers", Integer.toString(settings.demandCallers()));
-        if (!settings.poller()) {
-            properties.put("camel.main.routes-exclude-pattern", "classpath:routes/cluster/*.camel.yaml");
-        }
         return InstanceProcess.start(name, port, properties, workDir);
     }
 
