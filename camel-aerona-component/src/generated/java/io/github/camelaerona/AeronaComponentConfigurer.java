@@ -54,6 +54,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialfromdate":
         case "initialFromDate": getOrCreateConfiguration(target).setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "interactivereserve":
+        case "interactiveReserve": getOrCreateConfiguration(target).setInteractiveReserve(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lookbackdays":
@@ -65,6 +67,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "objecttype":
         case "objectType": getOrCreateConfiguration(target).setObjectType(property(camelContext, io.github.camelaerona.model.AeronaWebhookObjectType.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "priority": getOrCreateConfiguration(target).setPriority(property(camelContext, io.github.camelaerona.api.AeronaPriority.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -75,6 +78,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitwaitwarning":
+        case "rateLimitWaitWarning": getOrCreateConfiguration(target).setRateLimitWaitWarning(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimiter":
         case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
@@ -129,6 +134,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialfromdate":
         case "initialFromDate": return java.lang.String.class;
+        case "interactivereserve":
+        case "interactiveReserve": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lookbackdays":
@@ -140,6 +147,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "objecttype":
         case "objectType": return io.github.camelaerona.model.AeronaWebhookObjectType.class;
         case "password": return java.lang.String.class;
+        case "priority": return io.github.camelaerona.api.AeronaPriority.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -150,6 +158,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimitMaxWait": return long.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitwaitwarning":
+        case "rateLimitWaitWarning": return long.class;
         case "ratelimiter":
         case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
@@ -205,6 +215,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "initialfromdate":
         case "initialFromDate": return getOrCreateConfiguration(target).getInitialFromDate();
+        case "interactivereserve":
+        case "interactiveReserve": return getOrCreateConfiguration(target).getInteractiveReserve();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lookbackdays":
@@ -216,6 +228,7 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "objecttype":
         case "objectType": return getOrCreateConfiguration(target).getObjectType();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "priority": return getOrCreateConfiguration(target).getPriority();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -226,6 +239,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "ratelimitperiod":
         case "rateLimitPeriod": return getOrCreateConfiguration(target).getRateLimitPeriod();
+        case "ratelimitwaitwarning":
+        case "rateLimitWaitWarning": return getOrCreateConfiguration(target).getRateLimitWaitWarning();
         case "ratelimiter":
         case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "rawjson":

@@ -69,6 +69,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "initialfromdate":
         case "initialFromDate": target.getConfiguration().setInitialFromDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "interactivereserve":
+        case "interactiveReserve": target.getConfiguration().setInteractiveReserve(property(camelContext, int.class, value)); return true;
         case "invoiceid":
         case "invoiceId": target.getParameters().setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
@@ -92,6 +94,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "practiceid":
         case "practiceId": target.getParameters().setPracticeId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "priority": target.getConfiguration().setPriority(property(camelContext, io.github.camelaerona.api.AeronaPriority.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -102,6 +105,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitwaitwarning":
+        case "rateLimitWaitWarning": target.getConfiguration().setRateLimitWaitWarning(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimiter":
         case "rateLimiter": target.getConfiguration().setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
@@ -203,6 +208,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return long.class;
         case "initialfromdate":
         case "initialFromDate": return java.lang.String.class;
+        case "interactivereserve":
+        case "interactiveReserve": return int.class;
         case "invoiceid":
         case "invoiceId": return java.lang.Long.class;
         case "lazystartproducer":
@@ -226,6 +233,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "practiceid":
         case "practiceId": return java.lang.Long.class;
+        case "priority": return io.github.camelaerona.api.AeronaPriority.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -236,6 +244,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitMaxWait": return long.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitwaitwarning":
+        case "rateLimitWaitWarning": return long.class;
         case "ratelimiter":
         case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
@@ -338,6 +348,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "initialDelay": return target.getInitialDelay();
         case "initialfromdate":
         case "initialFromDate": return target.getConfiguration().getInitialFromDate();
+        case "interactivereserve":
+        case "interactiveReserve": return target.getConfiguration().getInteractiveReserve();
         case "invoiceid":
         case "invoiceId": return target.getParameters().getInvoiceId();
         case "lazystartproducer":
@@ -361,6 +373,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pollStrategy": return target.getPollStrategy();
         case "practiceid":
         case "practiceId": return target.getParameters().getPracticeId();
+        case "priority": return target.getConfiguration().getPriority();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
@@ -371,6 +384,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "ratelimitperiod":
         case "rateLimitPeriod": return target.getConfiguration().getRateLimitPeriod();
+        case "ratelimitwaitwarning":
+        case "rateLimitWaitWarning": return target.getConfiguration().getRateLimitWaitWarning();
         case "ratelimiter":
         case "rateLimiter": return target.getConfiguration().getRateLimiter();
         case "rawjson":

@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(70);
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");
@@ -48,6 +48,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("includeDisabled");
         props.add("initialDelay");
         props.add("initialFromDate");
+        props.add("interactiveReserve");
         props.add("invoiceId");
         props.add("lazyStartProducer");
         props.add("lookbackDays");
@@ -61,11 +62,13 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("paymentId");
         props.add("pollStrategy");
         props.add("practiceId");
+        props.add("priority");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("rateLimit");
         props.add("rateLimitMaxWait");
         props.add("rateLimitPeriod");
+        props.add("rateLimitWaitWarning");
         props.add("rateLimiter");
         props.add("rawJson");
         props.add("remoteOnly");

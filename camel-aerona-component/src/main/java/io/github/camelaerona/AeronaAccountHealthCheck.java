@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelaerona.account.AccountLease;
 import io.github.camelaerona.account.AeronaAccount;
+import io.github.camelaerona.account.CallTag;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaAuthenticationException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -20,6 +22,9 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
 
     /** The least time between two logins made by the check. */
     public static final Duration MIN_LOGIN_INTERVAL = Duration.ofMinutes(1);
+
+    /** The check's logins are batch work for the budget. */
+    private static final CallTag READINESS = new CallTag("login", "readiness-check", AeronaPriority.BACKGROUND);
 
     private final AccountLease lease;
     private final AeronaAccount account;
@@ -42,6 +47,7 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("account", account.key());
         builder.detail("logins", account.logins());
+        account.budgetReport().asMap().forEach(builder::detail);
         if (account.hasValidToken()) {
             builder.up();
             return;
@@ -64,7 +70,7 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
     /** Logs in; answers null when it worked, else what went wrong (never a secret). */
     private String login() {
         try {
-            lease.login().get(lease.maxWait().toMillis() + 60_000, TimeUnit.MILLISECONDS);
+            lease.login(READINESS).get(lease.maxWait().toMillis() + 60_000, TimeUnit.MILLISECONDS);
             return null;
         } catch (java.util.concurrent.ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();

@@ -2,6 +2,8 @@ package io.github.camelaerona;
 
 import javax.sql.DataSource;
 
+import io.github.camelaerona.account.AccountSettings;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.model.AeronaWebhookObjectType;
 import org.apache.camel.RuntimeCamelException;
@@ -67,6 +69,12 @@ public class AeronaConfiguration implements Cloneable {
     private AeronaRateLimiter rateLimiter;
     @UriParam(label = "advanced")
     private DataSource budgetDataSource;
+    @UriParam(enums = "interactive,normal,background")
+    private AeronaPriority priority;
+    @UriParam(label = "advanced", defaultValue = "10")
+    private int interactiveReserve = AccountSettings.Budget.DEFAULT_INTERACTIVE_RESERVE;
+    @UriParam(label = "advanced", defaultValue = "1m", javaType = "java.time.Duration")
+    private long rateLimitWaitWarning = AccountSettings.Budget.DEFAULT_WAIT_WARNING.toMillis();
     @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration")
     private long tokenRenewMargin = 5 * 60_000L;
 
@@ -184,6 +192,41 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setRateLimitMaxWait(long rateLimitMaxWait) {
         this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public AeronaPriority getPriority() {
+        return priority;
+    }
+
+    /**
+     * How urgent this endpoint's calls are for the account's rate budget: interactive (someone waits for the answer),
+     * normal, or background (batch work). Waiting calls are granted highest priority first; background calls never
+     * take the last interactiveReserve slots. Unset: normal for producers, background for polling consumers. The
+     * header CamelAeronaPriority overrides it per message.
+     */
+    public void setPriority(AeronaPriority priority) {
+        this.priority = priority;
+    }
+
+    public int getInteractiveReserve() {
+        return interactiveReserve;
+    }
+
+    /**
+     * Slots of the rate window that background calls leave free, so an interactive call finds one at once. The
+     * default, 10 of 300, is three bookings' worth (find slots, book, confirm); at most rateLimit - 1 applies.
+     */
+    public void setInteractiveReserve(int interactiveReserve) {
+        this.interactiveReserve = interactiveReserve;
+    }
+
+    public long getRateLimitWaitWarning() {
+        return rateLimitWaitWarning;
+    }
+
+    /** A call that waited longer than this for the rate budget is logged as a warning, at most once per window. */
+    public void setRateLimitWaitWarning(long rateLimitWaitWarning) {
+        this.rateLimitWaitWarning = rateLimitWaitWarning;
     }
 
     public DataSource getBudgetDataSource() {

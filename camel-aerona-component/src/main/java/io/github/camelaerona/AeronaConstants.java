@@ -18,6 +18,10 @@ public final class AeronaConstants {
     @Metadata(description = "The operation to call for this message, overriding the endpoint's.",
               javaType = "io.github.camelaerona.operation.AeronaOperation", label = "producer")
     public static final String OPERATION = "CamelAeronaOperation";
+    @Metadata(description = "The priority of this message's call for the rate budget (interactive, normal or background),"
+                            + " overriding the endpoint's priority.",
+              javaType = "String", label = "producer")
+    public static final String PRIORITY = "CamelAeronaPriority";
     @Metadata(description = "The HTTP status code of Aerona's reply.", javaType = "Integer", label = "producer")
     public static final String RESPONSE_CODE = "CamelAeronaResponseCode";
     @Metadata(description = "The id of the record a polling consumer emitted.", javaType = "Long", label = "consumer")

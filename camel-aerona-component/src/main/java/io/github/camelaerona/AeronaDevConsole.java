@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelaerona.account.BudgetReport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -21,9 +22,10 @@ public class AeronaDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder text = new StringBuilder();
         for (AeronaEndpoint endpoint : endpoints()) {
-            text.append(String.format("%s%n    account: %s%n    requests left: %d, next slot in %d ms, waiting: %d, logins: %d%n",
-                    endpoint, endpoint.getAccount(), endpoint.getRequestsLeft(), endpoint.getMillisToNextSlot(),
-                    endpoint.getWaitingCalls(), endpoint.getLogins()));
+            text.append(String.format("%s%n    account: %s%n    requests left: %d, next slot in %d ms, waiting: %d, logins: %d%n"
+                    + "    budget: %s%n", endpoint, endpoint.getAccount(), endpoint.getRequestsLeft(),
+                    endpoint.getMillisToNextSlot(), endpoint.getWaitingCalls(), endpoint.getLogins(),
+                    endpoint.getBudgetReport()));
         }
         return text.toString();
     }
@@ -39,6 +41,10 @@ public class AeronaDevConsole extends AbstractDevConsole {
             jo.put("millisToNextSlot", endpoint.getMillisToNextSlot());
             jo.put("waitingCalls", endpoint.getWaitingCalls());
             jo.put("logins", endpoint.getLogins());
+            BudgetReport report = endpoint.budgetReport();
+            if (report != null) {
+                jo.put("budget", new JsonObject(report.asMap()));
+            }
             list.add(jo);
         }
         JsonObject root = new JsonObject();

@@ -17,6 +17,7 @@ import io.github.camelaerona.account.AccountSettings;
 import io.github.camelaerona.account.AeronaAccount;
 import io.github.camelaerona.account.AeronaAccounts;
 import io.github.camelaerona.account.AccountRateLimiter;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.consumer.AeronaPollingConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookHandler;
@@ -175,6 +176,10 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             throw new IllegalArgumentException("aerona: budgetDataSource shares the rate budget between instances, so"
                     + " rateLimit must be 1 or more, but was 0");
         }
+        if (configuration.getInteractiveReserve() < 0) {
+            throw new IllegalArgumentException("aerona: interactiveReserve must be 0 or more, but was "
+                    + configuration.getInteractiveReserve());
+        }
         if (configuration.getCallTimeout() <= 0 || configuration.getMaxReplySize() <= 0) {
             throw new IllegalArgumentException("aerona: callTimeout and maxReplySize must be positive, but were "
                     + configuration.getCallTimeout() + " ms and " + configuration.getMaxReplySize() + " bytes");
@@ -248,7 +253,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 configuration.getHttpClientConfigurer());
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
                 configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
-                configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()));
+                configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
+                configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()));
         return new AccountSettings(configuration.getPassword(), transport, budget,
                 Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock());
     }
@@ -257,7 +263,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         IdempotentRepository configured = configuration.getIdempotentRepository();
         return new PollSettings(operation, initialFromDate(), configuration.getLookbackDays(), zone(),
                 getComponent().getClock(), configuration.isEmitUpdates(), configuration.isRawJson(),
-                configured != null ? configured : defaultRepository(), configured == null, uriOptions());
+                configured != null ? configured : defaultRepository(), configured == null, uriOptions(),
+                configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.BACKGROUND);
     }
 
     private WebhookSettings webhookSettings() {
@@ -340,6 +347,37 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             return own.waiting();
         }
         return -1;
+    }
+
+    @ManagedAttribute(description = "Where the account's rate budget went in its current window: requests by operation"
+            + " and by route, logins, retries, waits, calls that gave up")
+    public String getBudgetReport() {
+        return lease == null ? null : lease.account().budgetReport().summary();
+    }
+
+    /** The account's budget report; null while the endpoint is stopped. */
+    public io.github.camelaerona.account.BudgetReport budgetReport() {
+        return lease == null ? null : lease.account().budgetReport();
+    }
+
+    @ManagedAttribute(description = "Requests of the account in its current rate window, logins and retries included")
+    public int getRequestsInWindow() {
+        return lease == null ? 0 : lease.account().budgetReport().requests();
+    }
+
+    @ManagedAttribute(description = "Calls of the account that waited for a slot in its current rate window")
+    public int getCallsWaitedInWindow() {
+        return lease == null ? 0 : lease.account().budgetReport().waited();
+    }
+
+    @ManagedAttribute(description = "The longest wait for a slot in the account's current rate window, in milliseconds")
+    public long getLongestWaitMillis() {
+        return lease == null ? 0 : lease.account().budgetReport().longestWait().toMillis();
+    }
+
+    @ManagedAttribute(description = "Calls of the account that gave up at rateLimitMaxWait in its current rate window")
+    public int getGaveUpInWindow() {
+        return lease == null ? 0 : lease.account().budgetReport().gaveUp();
     }
 
     @ManagedAttribute(description = "Logins to Aerona by the account's shared session so far")

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.operation.AeronaOperation;
@@ -52,7 +53,14 @@ public class AeronaProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        CompletableFuture<OperationReply> reply = endpoint.client().send(request);
+        CompletableFuture<OperationReply> reply;
+        try {
+            reply = endpoint.client().send(request, route(exchange), priority(request, exchange.getMessage()));
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
         if (reply.isDone()) {
             complete(exchange, reply);
             callback.done(true);
@@ -63,6 +71,25 @@ public class AeronaProducer extends DefaultAsyncProducer {
             callback.done(false);
         });
         return false;
+    }
+
+    /** The route the call is counted for in the budget's accounting; the endpoint when sent from outside a route. */
+    private String route(Exchange exchange) {
+        return exchange.getFromRouteId() != null ? exchange.getFromRouteId() : endpoint.getEndpointBaseUri();
+    }
+
+    /** The header's priority, else the endpoint's, else normal. */
+    private AeronaPriority priority(AeronaRequest request, Message message) {
+        Object header = message.getHeader(AeronaConstants.PRIORITY);
+        if (header != null) {
+            AeronaPriority priority = AeronaPriority.parse(header);
+            if (priority == null) {
+                throw new AeronaValidationException(request.operation().name(), AeronaConstants.PRIORITY,
+                        "must be interactive, normal or background, but was " + SafeText.quote(header.toString()));
+            }
+            return priority;
+        }
+        return configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.NORMAL;
     }
 
     private AeronaRequest prepare(Message message) {

@@ -49,8 +49,8 @@ class MetadataTest {
             Field constant = AeronaConstants.class.getField(p.name());
             assertEquals(p.headerName(), constant.get(null));
         }
-        assertEquals(AeronaParameter.values().length + 4, headers.size(),
-                "parameters plus operation, response code, record id and webhook object type");
+        assertEquals(AeronaParameter.values().length + 5, headers.size(),
+                "parameters plus operation, priority, response code, record id and webhook object type");
     }
 
     @Test

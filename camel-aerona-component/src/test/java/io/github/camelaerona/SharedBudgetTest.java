@@ -124,7 +124,7 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         // "another instance": its own limiter on the same table takes 8 slots and is killed before releasing them
         ScheduledExecutorService otherTimer = new ScheduledThreadPoolExecutor(1);
         JdbcRateLimiter other = new JdbcRateLimiter(postgres.dataSource(), sandbox.username() + " at " + sandbox.baseUrl(),
-                LIMIT, PERIOD, Duration.ofSeconds(2), otherTimer);
+                LIMIT, PERIOD, Duration.ofSeconds(2), 0, otherTimer);
         for (int i = 0; i < 8; i++) {
             AeronaRateLimiter.Permit neverReleased = other.acquire(Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS);
             assertTrue(neverReleased != null);

@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the measurements of the contract's targets against the sandbox on loopback and prints a table of the
  * figures against the targets: {@code mvn -B -q -pl benchmarks exec:exec} (after {@code mvn -B -q -DskipTests install}).
- * Arguments pick a subset: budget, logins, overhead, waiting, webhook, cluster.
+ * Arguments pick a subset: budget, logins, overhead, waiting, webhook, cluster, priority.
  */
 public final class BenchmarkMain {
 
@@ -21,7 +21,7 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         List<String> wanted = args.length == 0
-                ? List.of("budget", "logins", "overhead", "waiting", "webhook", "cluster") : Arrays.asList(args);
+                ? List.of("budget", "logins", "overhead", "waiting", "webhook", "cluster", "priority") : Arrays.asList(args);
         List<Figure> figures = new ArrayList<>();
         for (String name : wanted) {
             System.err.println("Running " + name + " ...");
@@ -32,6 +32,7 @@ public final class BenchmarkMain {
                 case "waiting" -> new WaitingBenchmark().run();
                 case "webhook" -> new WebhookBenchmark().run();
                 case "cluster" -> new ClusterBenchmark().run();
+                case "priority" -> new PriorityBenchmark().run();
                 default -> throw new IllegalArgumentException("Unknown benchmark " + name);
             });
         }

@@ -46,13 +46,13 @@ public final class AccountLease implements AutoCloseable {
      * already answered by one fresh login and one retry), or fails with an IOException, an
      * {@code AeronaAuthenticationException} or an {@code AeronaRateLimitException}.
      */
-    public CompletableFuture<HttpReply> send(HttpCall call) {
-        return account.send(call, this);
+    public CompletableFuture<HttpReply> send(HttpCall call, CallTag tag) {
+        return account.send(call, this, tag);
     }
 
     /** Makes sure the account holds a token, logging in if needed (for readiness checks). */
-    public CompletableFuture<Void> login() {
-        return account.login(this);
+    public CompletableFuture<Void> login(CallTag tag) {
+        return account.login(this, tag);
     }
 
     /** The account, to read its state (name, budget, logins). */

@@ -29,14 +29,20 @@ public record AccountSettings(String password, TransportSettings transport, Budg
      * The budget an endpoint asks for: its own limiter bean, or a limit per period (a limit of 0: no throttling),
      * kept in the JVM or, with a {@code sharedStore}, in a database every instance of the account uses.
      *
-     * @param maxCallTime the longest a request can be in flight ({@code callTimeout}); a shared slot of an
-     *                    instance that died comes back this long plus the period after it was taken
+     * @param maxCallTime        the longest a request can be in flight ({@code callTimeout}); a shared slot of an
+     *                           instance that died comes back this long plus the period after it was taken
+     * @param interactiveReserve the slots a background call leaves free ({@code interactiveReserve})
+     * @param waitWarning        a wait longer than this is logged, once per window ({@code rateLimitWaitWarning})
      */
     public record Budget(AeronaRateLimiter customLimiter, int limit, Duration period, DataSource sharedStore,
-            Duration maxCallTime) {
+            Duration maxCallTime, int interactiveReserve, Duration waitWarning) {
+
+        /** The default reserve from background calls: three bookings' worth (find slots, book, confirm). */
+        public static final int DEFAULT_INTERACTIVE_RESERVE = 10;
+        public static final Duration DEFAULT_WAIT_WARNING = Duration.ofMinutes(1);
 
         public Budget(AeronaRateLimiter customLimiter, int limit, Duration period) {
-            this(customLimiter, limit, period, null, Duration.ZERO);
+            this(customLimiter, limit, period, null, Duration.ZERO, DEFAULT_INTERACTIVE_RESERVE, DEFAULT_WAIT_WARNING);
         }
 
         boolean unlimited() {

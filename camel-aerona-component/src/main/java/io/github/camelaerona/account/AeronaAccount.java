@@ -15,6 +15,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.transport.AeronaHttpTransport;
 import io.github.camelaerona.transport.HttpCall;
@@ -42,6 +43,7 @@ public final class AeronaAccount {
     private final ScheduledExecutorService timer;
     private volatile AeronaRateLimiter limiter;
     private final AtomicLong logins = new AtomicLong();
+    private final BudgetAccounting accounting;
     private Token current;
     private CompletableFuture<String> loginInFlight;
     /** Leases held; guarded by {@link AeronaAccounts}. */
@@ -53,11 +55,13 @@ public final class AeronaAccount {
         this.timer = timer(key);
         this.transport = new AeronaHttpTransport(settings.transport(), timer);
         this.limiter = limiterFor(settings.budget());
+        this.accounting = new BudgetAccounting(key.toString(), limiter instanceof AccountRateLimiter own ? own.period()
+                : settings.budget().period(), settings.budget().waitWarning());
     }
 
     /** Sends a call with the account's token, logging in first when needed; see {@link AccountLease#send}. */
-    CompletableFuture<HttpReply> send(HttpCall call, AccountLease lease) {
-        return withToken(lease, token -> sendWith(call, token, lease)
+    CompletableFuture<HttpReply> send(HttpCall call, AccountLease lease, CallTag tag) {
+        return withToken(lease, tag, token -> sendWith(call, token, lease, tag, BudgetAccounting.Kind.CALL)
                 .thenCompose(reply -> {
                     if (reply.status() != 401) {
                         return CompletableFuture.completedFuture(reply);
@@ -65,27 +69,27 @@ public final class AeronaAccount {
                     // expired or invalidated: one fresh login (shared with whoever saw the same token fail), one retry
                     LOG.debug("Aerona answered 401 for {}; logging in again for {}", call, key);
                     invalidate(token);
-                    return withToken(lease, fresh -> sendWith(call, fresh, lease));
+                    return withToken(lease, tag, fresh -> sendWith(call, fresh, lease, tag, BudgetAccounting.Kind.RETRY));
                 }));
     }
 
     /** Makes sure a token is held, logging in (once, shared) if needed. */
-    CompletableFuture<Void> login(AccountLease lease) {
-        return token(lease).thenApply(token -> null);
+    CompletableFuture<Void> login(AccountLease lease, CallTag tag) {
+        return token(lease, tag).thenApply(token -> null);
     }
 
     /**
      * Runs the call with a token. A token at hand runs it on this thread; one that must wait for a login runs it on
      * the caller's executor, so the callers that waited for one login do not queue behind each other on its thread.
      */
-    private CompletableFuture<HttpReply> withToken(AccountLease lease,
+    private CompletableFuture<HttpReply> withToken(AccountLease lease, CallTag tag,
             Function<String, CompletableFuture<HttpReply>> call) {
-        CompletableFuture<String> token = token(lease);
+        CompletableFuture<String> token = token(lease, tag);
         return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, lease.terms().resumeOn());
     }
 
     /** The current token if it is good for a while yet, else the (single, shared) login that renews it. */
-    private CompletableFuture<String> token(AccountLease lease) {
+    private CompletableFuture<String> token(AccountLease lease, CallTag tag) {
         CompletableFuture<String> login;
         synchronized (this) {
             if (current != null && settings.clock().instant().isBefore(current.renewAt)) {
@@ -101,7 +105,8 @@ public final class AeronaAccount {
         Instant startedAt = settings.clock().instant();
         CompletableFuture<HttpReply> reply;
         try {
-            reply = withPermit(lease, () -> transport.send(loginCall(), null, lease.terms().limits()));
+            reply = withPermit(lease, tag, BudgetAccounting.Kind.LOGIN,
+                    () -> transport.send(loginCall(), null, lease.terms().limits()));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
@@ -139,8 +144,9 @@ public final class AeronaAccount {
         }
     }
 
-    private CompletableFuture<HttpReply> sendWith(HttpCall call, String token, AccountLease lease) {
-        return withPermit(lease, () -> transport.send(call, token, lease.terms().limits()));
+    private CompletableFuture<HttpReply> sendWith(HttpCall call, String token, AccountLease lease, CallTag tag,
+            BudgetAccounting.Kind kind) {
+        return withPermit(lease, tag, kind, () -> transport.send(call, token, lease.terms().limits()));
     }
 
     /**
@@ -148,15 +154,22 @@ public final class AeronaAccount {
      * at once runs on the caller's thread; one granted later runs on the caller's executor, so waiting holds no
      * thread and the budget's timer never blocks. A limiter that throws fails this call only.
      */
-    private CompletableFuture<HttpReply> withPermit(AccountLease lease, IoCall call) {
+    private CompletableFuture<HttpReply> withPermit(AccountLease lease, CallTag tag, BudgetAccounting.Kind kind,
+            IoCall call) {
         CompletableFuture<AeronaRateLimiter.Permit> permit;
+        long asked = System.nanoTime();
         try {
-            permit = lease.waitFor(limiter.acquire(lease.terms().maxWait()));
+            permit = lease.waitFor(limiter.acquire(lease.terms().maxWait(), tag.priority()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        boolean grantedAtOnce = permit.isDone();
         Function<AeronaRateLimiter.Permit, HttpReply> run = p -> {
             try {
+                if (!grantedAtOnce) {
+                    accounting.waited(tag, System.nanoTime() - asked, waitingCalls());
+                }
+                accounting.sent(tag, kind);
                 return call.run();
             } catch (IOException e) {
                 throw new CompletionException(e);
@@ -164,7 +177,23 @@ public final class AeronaAccount {
                 p.release();
             }
         };
-        return permit.isDone() ? permit.thenApply(run) : permit.thenApplyAsync(run, lease.terms().resumeOn());
+        // counted before the caller hears of the failure
+        CompletableFuture<AeronaRateLimiter.Permit> counted = permit.whenComplete((p, failure) -> {
+            if (failure instanceof AeronaRateLimitException || failure instanceof CompletionException c
+                    && c.getCause() instanceof AeronaRateLimitException) {
+                accounting.failedAtMaxWait(tag);
+            }
+        });
+        return grantedAtOnce ? counted.thenApply(run) : counted.thenApplyAsync(run, lease.terms().resumeOn());
+    }
+
+    private int waitingCalls() {
+        return limiter instanceof AccountRateLimiter own ? own.waiting() : -1;
+    }
+
+    /** Where the budget went in its current window. */
+    public BudgetReport budgetReport() {
+        return accounting.report(waitingCalls());
     }
 
     /** A login reply as it may be quoted: a server that echoes the request must not leak the credentials. */
@@ -215,6 +244,7 @@ public final class AeronaAccount {
         } else if (now instanceof AccountRateLimiter own
                 && (own.limit() != budget.limit() || !own.period().equals(budget.period()))) {
             own.restrictTo(budget.limit(), budget.period());
+            accounting.window(own.period());
             LOG.warn("Endpoints of Aerona account {} ask for different rate limits; all share the strictest: {} requests per {}",
                     key, own.limit(), own.period());
         }
@@ -230,9 +260,10 @@ public final class AeronaAccount {
     private AccountRateLimiter ownLimiter(AccountSettings.Budget budget) {
         if (budget.sharedStore() != null) {
             return new JdbcRateLimiter(budget.sharedStore(), key.toString(), budget.limit(), budget.period(),
-                    budget.maxCallTime(), timer);
+                    budget.maxCallTime(), budget.interactiveReserve(), timer);
         }
-        return new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), timer);
+        return new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), budget.interactiveReserve(),
+                timer);
     }
 
     AccountSettings settings() {

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +68,9 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private final String holder;
     private volatile int limit;
     private volatile long periodMillis;
-    private final Deque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
+    private final int interactiveReserve;
+    /** Callers waiting, one queue per priority; guarded by itself. */
+    private final Map<AeronaPriority, Deque<CompletableFuture<Permit>>> waiters = new EnumMap<>(AeronaPriority.class);
     private final Queue<SlotPermit> failedReleases = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicLong statements = new AtomicLong();
@@ -82,7 +87,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
      * @param timer       the account's timer, for the callers' waiting limits
      */
     public JdbcRateLimiter(DataSource dataSource, String account, int limit, Duration period, Duration maxCallTime,
-            ScheduledExecutorService timer) {
+            int interactiveReserve, ScheduledExecutorService timer) {
         if (limit < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A shared rate budget needs a positive limit and period");
         }
@@ -92,6 +97,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         this.periodMillis = period.toMillis();
         this.maxCallMillis = maxCallTime.toMillis();
         this.timer = timer;
+        this.interactiveReserve = Math.max(0, interactiveReserve);
+        for (AeronaPriority priority : AeronaPriority.values()) {
+            waiters.put(priority, new ArrayDeque<>());
+        }
         this.holder = ManagementFactory.getRuntimeMXBean().getName();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
@@ -105,9 +114,18 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
 
     @Override
     public CompletableFuture<Permit> acquire(Duration maxWait) {
+        return acquire(maxWait, AeronaPriority.NORMAL);
+    }
+
+    /**
+     * Grants in priority order among this instance's callers; across instances the reserve is what protects
+     * interactive calls (a background caller of any instance leaves the last {@code interactiveReserve} free slots).
+     */
+    @Override
+    public CompletableFuture<Permit> acquire(Duration maxWait, AeronaPriority priority) {
         CompletableFuture<Permit> result = new CompletableFuture<>();
         synchronized (waiters) {
-            waiters.addLast(result);
+            waiters.get(priority).addLast(result);
         }
         int limitNow = limit;
         Duration periodNow = Duration.ofMillis(periodMillis);
@@ -145,7 +163,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     @Override
     public int waiting() {
         synchronized (waiters) {
-            return (int) waiters.stream().filter(w -> !w.isDone()).count();
+            return (int) waiters.values().stream().flatMap(Deque::stream).filter(w -> !w.isDone()).count();
         }
     }
 
@@ -166,10 +184,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
 
     @Override
     public void close() {
-        List<CompletableFuture<Permit>> left;
+        List<CompletableFuture<Permit>> left = new ArrayList<>();
         synchronized (waiters) {
-            left = List.copyOf(waiters);
-            waiters.clear();
+            waiters.values().forEach(left::addAll);
+            waiters.values().forEach(Deque::clear);
         }
         for (CompletableFuture<Permit> waiter : left) {
             waiter.completeExceptionally(new AeronaException("The Aerona account " + account
@@ -253,9 +271,11 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         free.sort((a, b) -> Long.compare(a[1], b[1]));
         lastSeenFree = free.size();
+        int reserve = Math.min(interactiveReserve, currentLimit - 1);
+        int freeLeft = free.size();
         boolean lostARace = false;
         for (long[] slot : free) {
-            CompletableFuture<Permit> waiter = nextLiveWaiter();
+            Waiter waiter = nextLiveWaiter(freeLeft > reserve);
             if (waiter == null) {
                 break;
             }
@@ -272,6 +292,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 putBack(waiter);
                 throw e;
             }
+            freeLeft--;
             if (won == 0) {
                 putBack(waiter); // another instance took it between our read and our claim
                 lostARace = true;
@@ -280,7 +301,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             lastSeenFree--;
             granted.incrementAndGet();
             SlotPermit permit = new SlotPermit((int) slot[0], claimId);
-            if (!waiter.complete(permit)) {
+            if (!waiter.future().complete(permit)) {
                 permit.giveBack(0); // the caller stopped waiting in the meantime; nothing was sent
             }
         }
@@ -364,27 +385,41 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
 
     private boolean hasLiveWaiter() {
         synchronized (waiters) {
-            waiters.removeIf(CompletableFuture::isDone);
-            return !waiters.isEmpty();
+            boolean any = false;
+            for (Deque<CompletableFuture<Permit>> queue : waiters.values()) {
+                queue.removeIf(CompletableFuture::isDone);
+                any |= !queue.isEmpty();
+            }
+            return any;
         }
     }
 
-    private CompletableFuture<Permit> nextLiveWaiter() {
+    /** The first caller of the highest priority waiting; a background one only when more than the reserve is free. */
+    private Waiter nextLiveWaiter(boolean backgroundMayTake) {
         synchronized (waiters) {
-            CompletableFuture<Permit> next;
-            while ((next = waiters.pollFirst()) != null) {
-                if (!next.isDone()) {
-                    return next;
+            for (AeronaPriority priority : AeronaPriority.values()) {
+                if (priority == AeronaPriority.BACKGROUND && !backgroundMayTake) {
+                    return null;
+                }
+                Deque<CompletableFuture<Permit>> queue = waiters.get(priority);
+                CompletableFuture<Permit> next;
+                while ((next = queue.pollFirst()) != null) {
+                    if (!next.isDone()) {
+                        return new Waiter(next, priority);
+                    }
                 }
             }
             return null;
         }
     }
 
-    private void putBack(CompletableFuture<Permit> waiter) {
+    private void putBack(Waiter waiter) {
         synchronized (waiters) {
-            waiters.addFirst(waiter);
+            waiters.get(waiter.priority()).addFirst(waiter.future());
         }
+    }
+
+    private record Waiter(CompletableFuture<Permit> future, AeronaPriority priority) {
     }
 
     private void schedulePump(long delayMillis) {

@@ -3,6 +3,8 @@ package io.github.camelaerona.account;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimitException;
 
 /**
@@ -17,9 +20,10 @@ import io.github.camelaerona.api.AeronaRateLimitException;
  * slot from the moment it is granted until {@code period} after its response arrived. Anchoring at the response
  * means network delay can never let the server count more than the limit in any window of its own.
  * <p>
- * Waiting callers hold no thread: they are futures in a FIFO queue, granted by the account's timer thread when
- * slots expire or are released. Closing the limiter (with the account's last lease) fails the callers still
- * waiting, their requests unsent.
+ * Waiting callers hold no thread: they are futures in one FIFO queue per {@link AeronaPriority}, granted by the
+ * account's timer thread when slots expire or are released, highest priority first. A background call is granted
+ * only while more than {@code interactiveReserve} slots are free. Closing the limiter (with the account's last
+ * lease) fails the callers still waiting, their requests unsent.
  */
 public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
@@ -31,16 +35,18 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private int inFlight;
     /** When each released slot becomes free again (nanoTime), oldest first. */
     private final Deque<Long> releasedUntil = new ArrayDeque<>();
-    private final Deque<Waiter> waiters = new ArrayDeque<>();
+    private final Map<AeronaPriority, Deque<Waiter>> waiters = new EnumMap<>(AeronaPriority.class);
+    private final int interactiveReserve;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
 
-    public SlidingWindowRateLimiter(String account, int limit, Duration period, ScheduledExecutorService timer) {
-        this(account, limit, period, timer, System::nanoTime);
+    public SlidingWindowRateLimiter(String account, int limit, Duration period, int interactiveReserve,
+            ScheduledExecutorService timer) {
+        this(account, limit, period, interactiveReserve, timer, System::nanoTime);
     }
 
-    SlidingWindowRateLimiter(String account, int limit, Duration period, ScheduledExecutorService timer,
-            LongSupplier nanoClock) {
+    SlidingWindowRateLimiter(String account, int limit, Duration period, int interactiveReserve,
+            ScheduledExecutorService timer, LongSupplier nanoClock) {
         if (limit < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A rate limit needs a positive limit and period");
         }
@@ -49,21 +55,33 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         this.periodNanos = period.toNanos();
         this.nanoClock = nanoClock;
         this.timer = timer;
+        this.interactiveReserve = Math.max(0, interactiveReserve);
+        for (AeronaPriority priority : AeronaPriority.values()) {
+            waiters.put(priority, new ArrayDeque<>());
+        }
     }
 
     @Override
     public CompletableFuture<Permit> acquire(Duration maxWait) {
+        return acquire(maxWait, AeronaPriority.NORMAL);
+    }
+
+    @Override
+    public CompletableFuture<Permit> acquire(Duration maxWait, AeronaPriority priority) {
         CompletableFuture<Permit> result = new CompletableFuture<>();
         synchronized (this) {
             long now = nanoClock.getAsLong();
             expire(now);
-            if (waiters.isEmpty() && free() > 0) {
+            if (!waitingAtOrAbove(priority) && free() >= slotsNeeded(priority)) {
                 inFlight++;
                 result.complete(new SlotPermit());
                 return result;
             }
-            waiters.addLast(new Waiter(result));
-            scheduleWakeUp(now);
+            waiters.get(priority).addLast(new Waiter(result));
+            grant(now); // callers ahead may have given up already
+            if (result.isDone()) {
+                return result;
+            }
         }
         long waitNanos = maxWait.toNanos();
         int limitNow = limit;
@@ -100,7 +118,28 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     @Override
     public synchronized int waiting() {
-        return (int) waiters.stream().filter(w -> !w.future.isDone()).count();
+        return (int) waiters.values().stream().flatMap(Deque::stream).filter(w -> !w.future.isDone()).count();
+    }
+
+    /** The slots a background call leaves free: the reserve, never the whole budget. */
+    private int reserve() {
+        return Math.min(interactiveReserve, limit - 1);
+    }
+
+    private int slotsNeeded(AeronaPriority priority) {
+        return priority == AeronaPriority.BACKGROUND ? reserve() + 1 : 1;
+    }
+
+    private boolean waitingAtOrAbove(AeronaPriority priority) {
+        for (AeronaPriority p : AeronaPriority.values()) {
+            if (!waiters.get(p).isEmpty()) {
+                return true;
+            }
+            if (p == priority) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -138,19 +177,27 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         grant(now);
     }
 
-    /** Grants free slots to waiters in order and arranges the next wake-up while some still wait. */
+    /**
+     * Grants free slots to waiters, highest priority first and in order within one, and arranges the next wake-up
+     * while some still wait.
+     */
     private void grant(long now) {
-        while (!waiters.isEmpty() && free() > 0) {
-            Waiter waiter = waiters.pollFirst();
-            if (waiter.future.isDone()) {
-                continue;
+        boolean someWait = false;
+        for (AeronaPriority priority : AeronaPriority.values()) {
+            Deque<Waiter> queue = waiters.get(priority);
+            while (!queue.isEmpty() && free() >= slotsNeeded(priority)) {
+                Waiter waiter = queue.pollFirst();
+                if (waiter.future.isDone()) {
+                    continue;
+                }
+                inFlight++;
+                if (!waiter.future.complete(new SlotPermit())) {
+                    inFlight--;
+                }
             }
-            inFlight++;
-            if (!waiter.future.complete(new SlotPermit())) {
-                inFlight--;
-            }
+            someWait |= !queue.isEmpty(); // may count callers that gave up: a spare wake-up is harmless
         }
-        if (!waiters.isEmpty()) {
+        if (someWait) {
             scheduleWakeUp(now);
         }
     }
@@ -172,10 +219,12 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     @Override
     public void close() {
-        java.util.List<Waiter> left;
+        java.util.List<Waiter> left = new java.util.ArrayList<>();
         synchronized (this) {
-            left = java.util.List.copyOf(waiters);
-            waiters.clear();
+            for (Deque<Waiter> queue : waiters.values()) {
+                left.addAll(queue);
+                queue.clear();
+            }
         }
         for (Waiter waiter : left) {
             waiter.future.completeExceptionally(new AeronaException("The Aerona account " + account

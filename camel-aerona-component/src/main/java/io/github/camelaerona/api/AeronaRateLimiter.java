@@ -17,6 +17,14 @@ public interface AeronaRateLimiter {
      */
     CompletableFuture<Permit> acquire(Duration maxWait);
 
+    /**
+     * Asks for a slot for a call of the given priority. The built-in limiters grant higher priorities first and keep
+     * a reserve from background calls; a limiter that does not override this ignores the priority.
+     */
+    default CompletableFuture<Permit> acquire(Duration maxWait, AeronaPriority priority) {
+        return acquire(maxWait);
+    }
+
     /** Slots free right now (for health checks and monitoring); -1 when unknown. */
     default int availablePermits() {
         return -1;

@@ -90,7 +90,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
                 List.of(ValueLookup.fixed(window), settings.uriOptions()));
         OperationReply reply;
         try {
-            reply = client.get().send(request).join();
+            reply = client.get().send(request, getRouteId(), settings.priority()).join();
         } catch (CompletionException e) {
             throw (Exception) (e.getCause() instanceof Exception cause ? cause : e);
         }

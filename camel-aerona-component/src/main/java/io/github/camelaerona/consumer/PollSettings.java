@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.operation.AeronaOperation;
 import io.github.camelaerona.operation.ValueLookup;
 import org.apache.camel.spi.IdempotentRepository;
@@ -21,10 +22,11 @@ import org.apache.camel.spi.IdempotentRepository;
  * @param repository      the memory of records delivered
  * @param ownsRepository  whether the consumer starts and stops the repository (one it made itself)
  * @param uriOptions      the endpoint's parameter options (patientId)
+ * @param priority        the polls' priority for the rate budget (background unless configured)
  */
 public record PollSettings(AeronaOperation operation, LocalDate initialFromDate, int lookbackDays, ZoneId zone,
         Clock clock, boolean emitUpdates, boolean rawJson, IdempotentRepository repository, boolean ownsRepository,
-        ValueLookup uriOptions) {
+        ValueLookup uriOptions, AeronaPriority priority) {
 
     /** Today in the consumer's zone. */
     LocalDate today() {

@@ -5,8 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelaerona.account.AccountLease;
+import io.github.camelaerona.account.CallTag;
 import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.transport.ReplyLimitException;
 
 /**
@@ -24,9 +26,13 @@ public final class OperationClient {
     /**
      * Sends the request; completes with Aerona's reply whatever its status, or fails with an {@link AeronaException}
      * (Aerona unreachable, login refused, no slot in the rate budget).
+     *
+     * @param route    the route (or endpoint) the call is for, as the budget's accounting names it
+     * @param priority the call's priority for the rate budget
      */
-    public CompletableFuture<OperationReply> send(AeronaRequest request) {
-        return lease.send(request.call()).handle((reply, failure) -> {
+    public CompletableFuture<OperationReply> send(AeronaRequest request, String route, AeronaPriority priority) {
+        CallTag tag = new CallTag(request.operation().name(), route, priority);
+        return lease.send(request.call(), tag).handle((reply, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 throw new CompletionException(failure(request.operation().name(), cause));

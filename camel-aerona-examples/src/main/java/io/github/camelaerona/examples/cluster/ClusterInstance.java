@@ -58,7 +58,7 @@ public final class ClusterInstance {
         public void configure() {
             for (int i = 1; i <= callers; i++) {
                 from("timer:demand-" + i + "?period=1&synchronous=true").routeId("demand-" + i)
-                        .to("aerona:getPractices")
+                        .to("aerona:getPractices?priority=background")
                         .to("log:demand?level=DEBUG");
             }
         }

@@ -89,7 +89,6 @@ public final class ClusterRun implements AutoCloseable {
         properties.put("cluster.instance", name);
         properties.put("cluster.aerona-base-url", sandbox.baseUrl());
         properties.put("cluster.aerona-username", sandbox.username());
-        properties.put("cluster.aerona-password", sandbox.password());
         properties.put("cluster.rate-limit", Integer.toString(settings.limit()));
         properties.put("cluster.rate-limit-period", settings.period().toMillis() + "ms");
         properties.put("camel.component.aerona.call-timeout", settings.callTimeout().toMillis() + "ms");
@@ -100,7 +99,7 @@ public final class ClusterRun implements AutoCloseable {
         properties.put("cluster.delivery-delay-ms", Long.toString(settings.deliveryDelay().toMillis()));
         properties.put("cluster.clock", sandbox.clock().instant().toString());
         properties.put("cluster.demand-callers", Integer.toString(settings.demandCallers()));
-        return InstanceProcess.start(name, port, properties, workDir);
+        return InstanceProcess.start(name, port, properties, Map.of("AERONA_PASSWORD", sandbox.password()), workDir);
     }
 
     /** The finance system's tables, where the instances deliver payments and note webhooks they processed. */

@@ -35,7 +35,12 @@ public final class InstanceProcess {
         this.process = process;
     }
 
-    static InstanceProcess start(String name, int httpPort, Map<String, String> properties, Path workDir) {
+    /**
+     * @param properties system properties of the instance (they show in the process list: no secrets)
+     * @param environment environment variables of the instance (for secrets)
+     */
+    static InstanceProcess start(String name, int httpPort, Map<String, String> properties,
+            Map<String, String> environment, Path workDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -48,6 +53,7 @@ public final class InstanceProcess {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().remove("LD_PRELOAD"); // instances read the time from their pinned clock
+            builder.environment().putAll(environment);
             return new InstanceProcess(name, httpPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start instance " + name, e);
