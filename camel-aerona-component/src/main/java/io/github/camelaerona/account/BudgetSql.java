@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The SQL of the shared budget's table, {@value #TABLE}: one row per slot of an account, holding when the slot is
- * free again, in milliseconds of the <b>database's</b> clock (the instances' clocks disagree; the database's is one).
+ * free again and whether a background call holds it, in milliseconds of the <b>database's</b> clock (the instances' clocks disagree; the database's is one).
  * Everything is plain SQL but "now in milliseconds", which each database spells its own way. PostgreSQL is tested
  * in the build; MySQL/MariaDB and SQL Server spellings are provided, not tested.
  */
@@ -21,30 +21,41 @@ final class BudgetSql {
             + "free_at BIGINT NOT NULL, "
             + "claim_id BIGINT, "
             + "holder VARCHAR(255), "
+            + "background SMALLINT NOT NULL, "
             + "PRIMARY KEY (account, slot))";
 
     static final String SLOTS_OF_ACCOUNT = "SELECT slot FROM " + TABLE + " WHERE account = ?";
 
-    static final String INSERT_SLOT = "INSERT INTO " + TABLE + " (account, slot, free_at) VALUES (?, ?, 0)";
+    static final String INSERT_SLOT = "INSERT INTO " + TABLE + " (account, slot, free_at, background) VALUES (?, ?, 0, 0)";
 
-    private final String now;
+    /** The database's now in milliseconds, rounded down: a slot is free once this reaches its time. */
+    private final String nowFloor;
+    /** The same, rounded up: the time a slot frees counts from no earlier than the true now. */
+    private final String nowCeil;
 
-    private BudgetSql(String now) {
-        this.now = now;
+    private BudgetSql(String nowFloor, String nowCeil) {
+        this.nowFloor = nowFloor;
+        this.nowCeil = nowCeil;
     }
 
-    /** The spelling of the database behind the connection; fails for databases it does not know. */
+    /**
+     * The spelling of the database behind the connection; fails for databases it does not know. Rounding down when
+     * asking "is it free" and up when setting "free at" keeps sub-millisecond rounding from freeing a slot early.
+     */
     static BudgetSql of(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
         if (product.contains("postgres")) {
-            return new BudgetSql("CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)");
+            String millis = "EXTRACT(EPOCH FROM clock_timestamp()) * 1000";
+            return new BudgetSql("CAST(FLOOR(" + millis + ") AS BIGINT)", "CAST(CEIL(" + millis + ") AS BIGINT)");
         }
         if (product.contains("mysql") || product.contains("mariadb")) {
-            return new BudgetSql("CAST(UNIX_TIMESTAMP(CURRENT_TIMESTAMP(3)) * 1000 AS SIGNED)");
+            String millis = "UNIX_TIMESTAMP(CURRENT_TIMESTAMP(6)) * 1000";
+            return new BudgetSql("CAST(FLOOR(" + millis + ") AS SIGNED)", "CAST(CEIL(" + millis + ") AS SIGNED)");
         }
         if (product.contains("microsoft sql server")) {
-            return new BudgetSql("DATEDIFF_BIG(MILLISECOND, '1970-01-01', SYSUTCDATETIME())");
+            String millis = "DATEDIFF_BIG(MILLISECOND, '1970-01-01', SYSUTCDATETIME())"; // whole milliseconds passed
+            return new BudgetSql(millis, "(" + millis + " + 1)");
         }
         throw new SQLException("The shared Aerona budget supports PostgreSQL, MySQL/MariaDB and SQL Server, not "
                 + meta.getDatabaseProductName());
@@ -52,7 +63,7 @@ final class BudgetSql {
 
     /** Every slot of the account below the limit, with the database's now: the free ones and when the next frees. */
     String slots() {
-        return "SELECT slot, free_at, " + now + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
+        return "SELECT slot, free_at, background, " + nowFloor + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
     }
 
     /**
@@ -60,13 +71,13 @@ final class BudgetSql {
      * call's longest possible end plus the period, so a slot of an instance that dies mid-call comes back by itself.
      */
     String claim() {
-        return "UPDATE " + TABLE + " SET free_at = " + now + " + ?, claim_id = ?, holder = ?"
-                + " WHERE account = ? AND slot = ? AND free_at <= " + now;
+        return "UPDATE " + TABLE + " SET free_at = " + nowCeil + " + ?, claim_id = ?, holder = ?, background = ?"
+                + " WHERE account = ? AND slot = ? AND free_at <= " + nowFloor;
     }
 
     /** The response arrived: the slot frees one period from now. */
     String release() {
-        return "UPDATE " + TABLE + " SET free_at = " + now + " + ?, claim_id = NULL, holder = NULL"
+        return "UPDATE " + TABLE + " SET free_at = " + nowCeil + " + ?, claim_id = NULL, holder = NULL"
                 + " WHERE account = ? AND slot = ? AND claim_id = ?";
     }
 

@@ -250,6 +250,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         long now;
         List<long[]> free = new ArrayList<>();
         long nextFree = Long.MAX_VALUE;
+        int foregroundHeld = 0;
         try (PreparedStatement select = prepare(connection, sql.slots())) {
             select.setString(1, account);
             select.setInt(2, currentLimit);
@@ -257,14 +258,15 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 now = Long.MIN_VALUE;
                 List<long[]> all = new ArrayList<>();
                 while (rs.next()) {
-                    all.add(new long[] { rs.getInt(1), rs.getLong(2) });
-                    now = rs.getLong(3);
+                    all.add(new long[] { rs.getInt(1), rs.getLong(2), rs.getInt(3) });
+                    now = rs.getLong(4);
                 }
                 for (long[] slot : all) {
                     if (slot[1] <= now) {
                         free.add(slot);
                     } else {
                         nextFree = Math.min(nextFree, slot[1]);
+                        foregroundHeld += slot[2] == 0 ? 1 : 0;
                     }
                 }
             }
@@ -275,7 +277,8 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         int freeLeft = free.size();
         boolean lostARace = false;
         for (long[] slot : free) {
-            Waiter waiter = nextLiveWaiter(freeLeft > reserve);
+            // background leaves free the part of the reserve that other calls do not hold already
+            Waiter waiter = nextLiveWaiter(freeLeft - Math.max(0, reserve - foregroundHeld) >= 1);
             if (waiter == null) {
                 break;
             }
@@ -285,8 +288,9 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 claim.setLong(1, maxCallMillis + periodMillis);
                 claim.setLong(2, claimId);
                 claim.setString(3, holder);
-                claim.setString(4, account);
-                claim.setInt(5, (int) slot[0]);
+                claim.setInt(4, waiter.priority() == AeronaPriority.BACKGROUND ? 1 : 0);
+                claim.setString(5, account);
+                claim.setInt(6, (int) slot[0]);
                 won = claim.executeUpdate();
             } catch (SQLException e) {
                 putBack(waiter);
@@ -299,6 +303,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 continue;
             }
             lastSeenFree--;
+            foregroundHeld += waiter.priority() == AeronaPriority.BACKGROUND ? 0 : 1;
             granted.incrementAndGet();
             SlotPermit permit = new SlotPermit((int) slot[0], claimId);
             if (!waiter.future().complete(permit)) {

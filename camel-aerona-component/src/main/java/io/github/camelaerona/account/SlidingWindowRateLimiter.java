@@ -21,8 +21,9 @@ import io.github.camelaerona.api.AeronaRateLimitException;
  * means network delay can never let the server count more than the limit in any window of its own.
  * <p>
  * Waiting callers hold no thread: they are futures in one FIFO queue per {@link AeronaPriority}, granted by the
- * account's timer thread when slots expire or are released, highest priority first. A background call is granted
- * only while more than {@code interactiveReserve} slots are free. Closing the limiter (with the account's last
+ * account's timer thread when slots expire or are released, highest priority first. Background calls never hold
+ * more than {@code limit - interactiveReserve} slots: a background call leaves free the part of the reserve that
+ * interactive and normal calls do not hold already. Closing the limiter (with the account's last
  * lease) fails the callers still waiting, their requests unsent.
  */
 public final class SlidingWindowRateLimiter implements AccountRateLimiter {
@@ -33,8 +34,11 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private int limit;
     private long periodNanos;
     private int inFlight;
+    /** Slots held by calls that are not background (in flight or released within the period). */
+    private int foregroundInFlight;
+    private int foregroundReleased;
     /** When each released slot becomes free again (nanoTime), oldest first. */
-    private final Deque<Long> releasedUntil = new ArrayDeque<>();
+    private final Deque<Released> releasedUntil = new ArrayDeque<>();
     private final Map<AeronaPriority, Deque<Waiter>> waiters = new EnumMap<>(AeronaPriority.class);
     private final int interactiveReserve;
     private ScheduledFuture<?> wakeUp;
@@ -72,9 +76,8 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         synchronized (this) {
             long now = nanoClock.getAsLong();
             expire(now);
-            if (!waitingAtOrAbove(priority) && free() >= slotsNeeded(priority)) {
-                inFlight++;
-                result.complete(new SlotPermit());
+            if (!waitingAtOrAbove(priority) && canTake(priority)) {
+                result.complete(take(priority));
                 return result;
             }
             waiters.get(priority).addLast(new Waiter(result));
@@ -126,8 +129,28 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         return Math.min(interactiveReserve, limit - 1);
     }
 
-    private int slotsNeeded(AeronaPriority priority) {
-        return priority == AeronaPriority.BACKGROUND ? reserve() + 1 : 1;
+    /**
+     * Whether a call of this priority may take a slot now. A background call leaves free the part of the reserve
+     * that calls of other priorities do not hold already: background never holds more than limit - reserve slots.
+     */
+    private boolean canTake(AeronaPriority priority) {
+        if (priority != AeronaPriority.BACKGROUND) {
+            return free() >= 1;
+        }
+        int keptFree = Math.max(0, reserve() - foregroundInFlight - foregroundReleased);
+        return free() - keptFree >= 1;
+    }
+
+    private SlotPermit take(AeronaPriority priority) {
+        boolean foreground = priority != AeronaPriority.BACKGROUND;
+        inFlight++;
+        foregroundInFlight += foreground ? 1 : 0;
+        return new SlotPermit(foreground);
+    }
+
+    private void untake(SlotPermit permit) {
+        inFlight--;
+        foregroundInFlight -= permit.foreground ? 1 : 0;
     }
 
     private boolean waitingAtOrAbove(AeronaPriority priority) {
@@ -149,7 +172,8 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         if (free() > 0) {
             return Duration.ZERO;
         }
-        return releasedUntil.isEmpty() ? Duration.ofNanos(periodNanos) : Duration.ofNanos(releasedUntil.peekFirst() - now);
+        return releasedUntil.isEmpty() ? Duration.ofNanos(periodNanos)
+                : Duration.ofNanos(releasedUntil.peekFirst().until() - now);
     }
 
     private int free() {
@@ -157,15 +181,16 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     }
 
     private void expire(long now) {
-        while (!releasedUntil.isEmpty() && releasedUntil.peekFirst() - now <= 0) {
-            releasedUntil.pollFirst();
+        while (!releasedUntil.isEmpty() && releasedUntil.peekFirst().until() - now <= 0) {
+            foregroundReleased -= releasedUntil.pollFirst().foreground() ? 1 : 0;
         }
     }
 
-    private synchronized void release() {
+    private synchronized void release(SlotPermit permit) {
         long now = nanoClock.getAsLong();
-        inFlight--;
-        releasedUntil.addLast(now + periodNanos);
+        untake(permit);
+        releasedUntil.addLast(new Released(now + periodNanos, permit.foreground));
+        foregroundReleased += permit.foreground ? 1 : 0;
         expire(now);
         grant(now);
     }
@@ -185,14 +210,14 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         boolean someWait = false;
         for (AeronaPriority priority : AeronaPriority.values()) {
             Deque<Waiter> queue = waiters.get(priority);
-            while (!queue.isEmpty() && free() >= slotsNeeded(priority)) {
+            while (!queue.isEmpty() && canTake(priority)) {
                 Waiter waiter = queue.pollFirst();
                 if (waiter.future.isDone()) {
                     continue;
                 }
-                inFlight++;
-                if (!waiter.future.complete(new SlotPermit())) {
-                    inFlight--;
+                SlotPermit permit = take(priority);
+                if (!waiter.future.complete(permit)) {
+                    untake(permit);
                 }
             }
             someWait |= !queue.isEmpty(); // may count callers that gave up: a spare wake-up is harmless
@@ -206,7 +231,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         if (releasedUntil.isEmpty()) {
             return; // every slot is in flight: the next release grants
         }
-        long at = releasedUntil.peekFirst();
+        long at = releasedUntil.peekFirst().until();
         if (wakeUp != null && wakeUpAt <= at) {
             return;
         }
@@ -235,8 +260,17 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private record Waiter(CompletableFuture<Permit> future) {
     }
 
+    /** A released slot: free again at {@code until}; {@code foreground} when a call that is not background held it. */
+    private record Released(long until, boolean foreground) {
+    }
+
     private final class SlotPermit implements Permit {
+        private final boolean foreground;
         private boolean released;
+
+        SlotPermit(boolean foreground) {
+            this.foreground = foreground;
+        }
 
         @Override
         public void release() {
@@ -246,7 +280,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
                 }
                 released = true;
             }
-            SlidingWindowRateLimiter.this.release();
+            SlidingWindowRateLimiter.this.release(this);
         }
     }
 }
