@@ -188,6 +188,39 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         assertEquals(0, stats.invalidatedTokens());
     }
 
+    @Test
+    void anInteractiveCallOvertakesWaitingBackgroundCallsInTheSharedBudgetToo() throws Exception {
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:batch").to("aerona:getPractices?budgetDataSource=#budgetDb&priority=background"
+                        + "&interactiveReserve=0");
+                from("direct:booking").to("aerona:getClinicians?budgetDataSource=#budgetDb&priority=interactive"
+                        + "&interactiveReserve=0");
+            }
+        });
+        List<CompletableFuture<Object>> batch = new ArrayList<>();
+        for (int i = 0; i < LIMIT + 5; i++) {
+            batch.add(template(context).asyncRequestBody("direct:batch", (Object) null));
+        }
+        AeronaEndpoint endpoint = context.getEndpoints().stream().filter(e -> e instanceof AeronaEndpoint a
+                && a.getOperation().name().equals("getPractices")).map(AeronaEndpoint.class::cast).findFirst()
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getWaitingCalls() == 6); // login + 9 sent
+        int sentBefore = sandbox.apiRequests().size();
+
+        template(context).asyncRequestBody("direct:booking", (Object) null).get(30, TimeUnit.SECONDS);
+        for (CompletableFuture<Object> call : batch) {
+            call.get(30, TimeUnit.SECONDS);
+        }
+        List<String> paths = sandbox.apiRequests().stream()
+                .sorted(java.util.Comparator.comparing(io.github.camelaerona.sandbox.RecordedRequest::at))
+                .map(io.github.camelaerona.sandbox.RecordedRequest::path).toList();
+        assertEquals("/clinicians", paths.get(sentBefore), "the booking went first once a slot freed: " + paths);
+        assertTrue(sandbox.stats().maxInWindow() <= LIMIT);
+        assertEquals(0, sandbox.stats().invalidatedTokens());
+    }
+
     private RouteBuilder practicesRoute(long maxWaitMillis) {
         return new RouteBuilder() {
             @Override

@@ -55,8 +55,8 @@ public final class BudgetAccounting {
         add(new Event(nanoClock.getAsLong(), tag, kind, EventType.SENT, 0));
     }
 
-    /** A call got its slot after waiting. */
-    void waited(CallTag tag, long waitedNanos, int stillWaiting) {
+    /** A call got its slot after waiting; true when that was worth this window's warning. */
+    boolean waited(CallTag tag, long waitedNanos, int stillWaiting) {
         boolean warn;
         synchronized (this) {
             long now = nanoClock.getAsLong();
@@ -72,6 +72,7 @@ public final class BudgetAccounting {
                     tag.priority().optionValue(), tag.route(), tag.operation(), waitedNanos / 1_000_000, stillWaiting,
                     report(stillWaiting).summary());
         }
+        return warn;
     }
 
     /** A call waited {@code rateLimitMaxWait} and was not sent. */

@@ -13,8 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelaerona.model.AeronaJson;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
@@ -52,7 +51,15 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     private final AsyncProcessor next;
     private final byte[] secretDigest;
     private final Map<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
-    private final ObjectMapper json = AeronaJson.mapper();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    });
+    private final ObjectReader reader;
+    private final String keyPrefix;
 
     /**
      * @param events where event exchanges come from (the consumer's, so they belong to its route)
@@ -62,6 +69,8 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         this.settings = settings;
         this.events = events;
         this.next = AsyncProcessorConverterHelper.convert(next);
+        this.reader = AeronaJson.mapper().readerFor(settings.objectType().modelType());
+        this.keyPrefix = "webhook:" + settings.objectType() + ":";
         String secret = settings.secret();
         this.secretDigest = secret == null || secret.isEmpty() ? null : sha256(secret.getBytes(StandardCharsets.UTF_8));
     }
@@ -85,16 +94,19 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         Message in = request.getMessage();
         Object provided = in.removeHeader(SECRET_PARAMETER);
         Object providedHeader = in.removeHeader(SECRET_HEADER);
-        removeSecretFromUrls(in);
+        if (provided != null) {
+            removeSecretFromUrls(in); // a secret query parameter is mapped to the header just removed
+        }
         // everything that needs no body is decided before the body is read, so a stranger cannot make us buffer it
-        if (!"POST".equalsIgnoreCase(in.getHeader(Exchange.HTTP_METHOD, String.class))) {
+        Object method = in.getHeader(Exchange.HTTP_METHOD);
+        if (method == null || !"POST".equalsIgnoreCase(method.toString())) {
             return answer(request, 405, "Only POST is accepted", callback);
         }
         if (secretDigest != null && !secretMatches(providedHeader != null ? providedHeader : provided)) {
             return answer(request, 401, "Missing or wrong webhook secret", callback);
         }
-        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > settings.maxBodySize()) {
+        long declared = declaredLength(in.getHeader(Exchange.CONTENT_LENGTH));
+        if (declared > settings.maxBodySize()) {
             return answer(request, 413, "The body is larger than " + settings.maxBodySize() + " bytes", callback);
         }
         byte[] body;
@@ -106,20 +118,16 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         if (body == null) {
             return answer(request, 413, "The body is larger than " + settings.maxBodySize() + " bytes", callback);
         }
+        if (!startsAnObject(body)) {
+            return answer(request, 400, "The body is not a JSON object", callback);
+        }
         Object event;
         try {
-            JsonNode node = json.readTree(body);
-            if (node == null || !node.isObject()) {
-                return answer(request, 400, "The body is not a JSON object", callback);
-            }
-            event = json.treeToValue(node, settings.objectType().modelType());
+            event = reader.readValue(body); // one pass, straight into the model
         } catch (IOException e) {
             return answer(request, 400, "The body is not valid JSON", callback);
         }
-        String key = "webhook:" + settings.objectType() + ":" + HexFormat.of().formatHex(sha256(body));
-        if (settings.repository().contains(key)) {
-            return answer(request, 200, "", callback); // processed before: Aerona sent it again
-        }
+        String key = keyPrefix + HexFormat.of().formatHex(sha256(body));
         CompletableFuture<Boolean> outcome = new CompletableFuture<>();
         CompletableFuture<Boolean> running = inProgress.putIfAbsent(key, outcome);
         if (running != null) {
@@ -132,6 +140,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
             return false;
         }
         if (settings.repository().contains(key)) {
+            // processed before: Aerona sent it again
             inProgress.remove(key, outcome);
             outcome.complete(true);
             return answer(request, 200, "", callback);
@@ -212,18 +221,39 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     private static void respond(Exchange request, int status, String text) {
         request.setException(null);
         Message out = request.getMessage();
-        out.removeHeaders("*");
+        out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, "text/plain");
         out.setBody(text);
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        return SHA_256.get().digest(bytes);
+    }
+
+    /** A declared Content-Length, -1 when none or unreadable (the body's own size is checked as it is read). */
+    private static long declaredLength(Object header) {
+        if (header instanceof Number number) {
+            return number.longValue();
         }
+        if (header instanceof String text && !text.isEmpty()) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the first character that is not white space opens a JSON object. */
+    private static boolean startsAnObject(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     @Override

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import io.github.camelaerona.AeronaComponent;
 import io.github.camelaerona.AeronaConfiguration;
+import io.github.camelaerona.api.AeronaPriority;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +47,16 @@ public class AeronaComponentAutoConfiguration {
         set(p.getUsername(), c::setUsername);
         set(p.getPassword(), c::setPassword);
         set(p.getRateLimit(), c::setRateLimit);
+        if (p.getPriority() != null) {
+            AeronaPriority priority = AeronaPriority.parse(p.getPriority());
+            if (priority == null) {
+                throw new IllegalArgumentException("camel.component.aerona.priority must be interactive, normal or"
+                        + " background, but was " + p.getPriority());
+            }
+            c.setPriority(priority);
+        }
+        set(p.getInteractiveReserve(), c::setInteractiveReserve);
+        set(millis(p.getRateLimitWaitWarning()), c::setRateLimitWaitWarning);
         set(millis(p.getRateLimitPeriod()), c::setRateLimitPeriod);
         set(millis(p.getRateLimitMaxWait()), c::setRateLimitMaxWait);
         set(millis(p.getTokenRenewMargin()), c::setTokenRenewMargin);

@@ -24,6 +24,15 @@ public class AeronaComponentConfiguration {
      * missing), so every instance of the application that uses the same database shares one budget.
      */
     private Boolean sharedBudget;
+    /**
+     * How urgent the endpoints' calls are for the rate budget: interactive, normal or background (unset: normal for
+     * producers, background for polling consumers).
+     */
+    private String priority;
+    /** Slots of the rate window that background calls leave to interactive and normal ones. */
+    private Integer interactiveReserve;
+    /** A call that waited longer than this for the rate budget is logged, at most once per window. */
+    private Duration rateLimitWaitWarning;
     /** Requests allowed per rate-limit-period for the account, logins included; 0 turns throttling off. */
     private Integer rateLimit;
     /** The window of the rate limit; a request's slot frees up this long after its response arrived. */
@@ -65,6 +74,30 @@ public class AeronaComponentConfiguration {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getPriority() {
+        return priority;
+    }
+
+    public void setPriority(String priority) {
+        this.priority = priority;
+    }
+
+    public Integer getInteractiveReserve() {
+        return interactiveReserve;
+    }
+
+    public void setInteractiveReserve(Integer interactiveReserve) {
+        this.interactiveReserve = interactiveReserve;
+    }
+
+    public Duration getRateLimitWaitWarning() {
+        return rateLimitWaitWarning;
+    }
+
+    public void setRateLimitWaitWarning(Duration rateLimitWaitWarning) {
+        this.rateLimitWaitWarning = rateLimitWaitWarning;
     }
 
     public Boolean getSharedBudget() {
