@@ -73,6 +73,10 @@ public final class ClusterRun implements AutoCloseable {
             for (InstanceProcess instance : run.instances) {
                 instance.awaitStarted(Duration.ofMinutes(2));
             }
+            for (InstanceProcess instance : run.instances) {
+                check(instance.isAlive(), "Instance " + instance.name() + " stopped after it started:\n"
+                        + instance.logText());
+            }
             return run;
         } catch (IOException | SQLException | RuntimeException e) {
             run.close();
@@ -102,9 +106,15 @@ public final class ClusterRun implements AutoCloseable {
         return InstanceProcess.start(name, port, properties, Map.of("AERONA_PASSWORD", sandbox.password()), workDir);
     }
 
-    /** The finance system's tables, where the instances deliver payments and note webhooks they processed. */
+    /**
+     * The schema, as a deployment's migrations would create it before the replicas start: the finance system's
+     * tables, where the instances deliver payments and note the webhooks they processed, and camel-sql's table of
+     * the shared memory (three replicas that each create it at startup race, and all but one fail to start).
+     */
     private void createFinanceTables() throws SQLException {
         try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), messageId VARCHAR(100),"
+                    + " createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
             s.execute("CREATE TABLE finance_payment (seq BIGSERIAL PRIMARY KEY, payment_id BIGINT NOT NULL,"
                     + " amount NUMERIC(12,2), instance VARCHAR(20) NOT NULL)");
             s.execute("CREATE TABLE processed_webhook (seq BIGSERIAL PRIMARY KEY, event BIGINT NOT NULL,"

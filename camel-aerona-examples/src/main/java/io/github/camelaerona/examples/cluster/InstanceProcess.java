@@ -3,8 +3,6 @@ package io.github.camelaerona.examples.cluster;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -76,10 +74,14 @@ public final class InstanceProcess {
         return process.isAlive();
     }
 
-    /** Waits until the instance's HTTP server answers (it starts with the routes); fails with its log if not. */
+    /**
+     * Waits until the instance's webhook route answers (405 to a GET: the route runs, so the context started);
+     * fails with its log if the process died or took too long. An open port alone is not enough: the HTTP server
+     * starts before the routes, and a route that fails to start stops the instance after the port opened.
+     */
     void awaitStarted(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!listening()) {
+        while (!webhookRouteAnswers()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("Instance " + name + " did not start:\n" + logText());
             }
@@ -87,10 +89,15 @@ public final class InstanceProcess {
         }
     }
 
-    private boolean listening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", httpPort), 1000);
-            return true;
+    private boolean webhookRouteAnswers() {
+        try {
+            java.net.HttpURLConnection get = (java.net.HttpURLConnection) java.net.URI.create(
+                    "http://127.0.0.1:" + httpPort + "/aerona/appointment").toURL().openConnection();
+            get.setConnectTimeout(1000);
+            get.setReadTimeout(5000);
+            int status = get.getResponseCode();
+            get.disconnect();
+            return status == 405;
         } catch (IOException notYet) {
             return false;
         }
