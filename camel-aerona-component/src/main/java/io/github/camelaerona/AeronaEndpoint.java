@@ -18,6 +18,7 @@ import io.github.camelaerona.account.AeronaAccount;
 import io.github.camelaerona.account.AeronaAccounts;
 import io.github.camelaerona.account.AccountRateLimiter;
 import io.github.camelaerona.api.AeronaPriority;
+import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.consumer.AeronaPollingConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookHandler;
@@ -26,6 +27,7 @@ import io.github.camelaerona.consumer.WebhookSettings;
 import io.github.camelaerona.operation.AeronaOperation;
 import io.github.camelaerona.operation.AeronaParameter;
 import io.github.camelaerona.operation.OperationClient;
+import io.github.camelaerona.operation.OperationSpec;
 import io.github.camelaerona.operation.OperationSpec.Kind;
 import io.github.camelaerona.operation.ParameterResolver;
 import io.github.camelaerona.operation.ValueLookup;
@@ -188,8 +190,16 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             throw new IllegalArgumentException("aerona: tokenRenewMargin must be between 0 and 1 hour");
         }
         // the same rules a message's values meet, so a bad URI fails at startup rather than at its first message
+        Map<AeronaParameter, Object> checked = new java.util.EnumMap<>(AeronaParameter.class);
         for (Map.Entry<AeronaParameter, Object> value : parameters.values().entrySet()) {
-            ParameterResolver.check(operation.name(), value.getKey().optionName(), value.getKey().rule(), value.getValue());
+            checked.put(value.getKey(), ParameterResolver.check(operation.name(), value.getKey().optionName(),
+                    value.getKey().rule(), value.getValue()));
+        }
+        for (OperationSpec.CrossRule rule : operation.spec().uriRules()) {
+            String[] problem = rule.problem(checked);
+            if (problem != null) {
+                throw new AeronaValidationException(operation.name(), problem[0], problem[1]);
+            }
         }
         if (operation.spec().kind() == Kind.SEARCH) {
             initialFromDate();

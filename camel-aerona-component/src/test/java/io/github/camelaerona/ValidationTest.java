@@ -91,6 +91,8 @@ class ValidationTest extends AeronaRouteTestSupport {
                 arguments("searchInvoices", Map.of("FromDate", "2023-02-29"), "fromDate"),
                 arguments("searchInvoices", Map.of("ToDate", "2024-1-5"), "toDate"),
                 arguments("findAppointmentSlots", with(slots("ClinicianId", 34567), "SearchStart", "next monday"), "searchStart"),
+                // a window whose end is before its start
+                arguments("searchPayments", Map.of("FromDate", "2026-06-10", "ToDate", "2026-06-01"), "toDate"),
                 // booleans
                 arguments("getAppointmentTypes", Map.of("IncludeDisabled", "yes"), "includeDisabled"),
                 arguments("getAppointmentTypes", Map.of("OnsiteOnly", 1), "onsiteOnly"),
@@ -145,7 +147,8 @@ class ValidationTest extends AeronaRouteTestSupport {
     @CsvSource({ "getPayment?paymentId=0, getPayment, paymentId",
         "searchPayments?fromDate=2026-13-45, searchPayments, fromDate",
         "findAppointmentSlots?timeOfDay=7, findAppointmentSlots, timeOfDay",
-        "searchInvoices?initialFromDate=yesterday, searchInvoices, initialFromDate" })
+        "searchInvoices?initialFromDate=yesterday, searchInvoices, initialFromDate",
+        "searchInvoices?fromDate=2026-06-10&toDate=2026-06-01, searchInvoices, toDate" })
     void invalidUriValueFailsTheRouteAtStartup(String uri, String operation, String field) {
         Exception e = assertThrows(Exception.class, () -> startContext(new RouteBuilder() {
             @Override

@@ -72,6 +72,7 @@ public enum AeronaOperation {
 
     searchPayments(get("/payments/search")
             .query(PATIENT_ID, FROM_DATE, TO_DATE)
+            .notBefore(TO_DATE, FROM_DATE)
             .returnsListOf(Payment.class)
             .searchesBy("paymentDate")),
 
@@ -81,6 +82,7 @@ public enum AeronaOperation {
 
     searchInvoices(get("/invoices/search")
             .query(PATIENT_ID, FROM_DATE, TO_DATE)
+            .notBefore(TO_DATE, FROM_DATE)
             .returnsListOf(Invoice.class)
             .searchesBy("date")),
 

@@ -1,5 +1,6 @@
 package io.github.camelaerona.operation;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ public final class OperationSpec {
     private final List<ParameterUse> parameters = new ArrayList<>();
     private final List<BodyField> bodyFields = new ArrayList<>();
     private final List<CrossRule> rules = new ArrayList<>();
+    /** The rules that URI options alone can break (a header cannot make them right): checked at startup too. */
+    private final List<CrossRule> uriRules = new ArrayList<>();
     private final List<String> ruleDescriptions = new ArrayList<>();
     private Class<?> resultType;
     private boolean resultList;
@@ -150,6 +153,19 @@ public final class OperationSpec {
      * The operation searches a date window (fromDate, toDate) and can feed a polling consumer; the field holds each
      * record's date (a date, or a date-time whose date counts in the consumer's time zone).
      */
+    /** A date window: {@code later} may not be before {@code earlier} (Aerona would answer an empty list). */
+    OperationSpec notBefore(AeronaParameter later, AeronaParameter earlier) {
+        ruleDescriptions.add(later.optionName() + " is not before " + earlier.optionName());
+        CrossRule rule = values -> values.get(later) instanceof LocalDate end && values.get(earlier) instanceof LocalDate start
+                && end.isBefore(start)
+                ? new String[] { later.optionName(), "is " + end + ", before " + earlier.optionName() + " " + start
+                        + ": the window would be empty" }
+                : null;
+        rules.add(rule);
+        uriRules.add(rule);
+        return this;
+    }
+
     OperationSpec searchesBy(String dateField) {
         this.kind = Kind.SEARCH;
         this.pollDateField = dateField;
@@ -182,6 +198,11 @@ public final class OperationSpec {
 
     public List<BodyField> bodyFields() {
         return List.copyOf(bodyFields);
+    }
+
+    /** The rules checked on an endpoint's URI options when it starts. */
+    public List<CrossRule> uriRules() {
+        return uriRules;
     }
 
     List<CrossRule> rules() {
