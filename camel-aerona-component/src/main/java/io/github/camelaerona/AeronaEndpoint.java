@@ -17,6 +17,7 @@ import io.github.camelaerona.account.AccountSettings;
 import io.github.camelaerona.account.AeronaAccount;
 import io.github.camelaerona.account.AeronaAccounts;
 import io.github.camelaerona.account.AccountRateLimiter;
+import io.github.camelaerona.account.BudgetReport;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.consumer.AeronaPollingConsumer;
@@ -366,7 +367,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     }
 
     /** The account's budget report; null while the endpoint is stopped. */
-    public io.github.camelaerona.account.BudgetReport budgetReport() {
+    public BudgetReport budgetReport() {
         return lease == null ? null : lease.account().budgetReport();
     }
 

@@ -106,6 +106,31 @@ abstract class AeronaRouteTestSupport {
         }
     }
 
+    /** Camel's producer health checks on, as camel.health.producers-enabled=true sets them up; call in bindBeans. */
+    protected static void enableProducerHealthChecks(CamelContext context) {
+        org.apache.camel.health.HealthCheckRegistry registry =
+                new org.apache.camel.impl.health.DefaultHealthCheckRegistry(context);
+        context.getCamelContextExtension().addContextPlugin(org.apache.camel.health.HealthCheckRegistry.class, registry);
+        org.apache.camel.health.HealthCheckRepository producers =
+                (org.apache.camel.health.HealthCheckRepository) registry.resolveById("producers");
+        producers.setEnabled(true);
+        registry.register(producers);
+    }
+
+    /** The context's first aerona endpoint of the operation. */
+    protected static AeronaEndpoint endpoint(CamelContext context, String operation) {
+        return context.getEndpoints().stream()
+                .filter(e -> e instanceof AeronaEndpoint a && a.getOperation().name().equals(operation))
+                .map(AeronaEndpoint.class::cast).findFirst().orElseThrow();
+    }
+
+    /** The paths of the API requests the sandbox saw, in the order they arrived (its log is in answering order). */
+    protected List<String> apiPathsInArrivalOrder() {
+        return sandbox.apiRequests().stream()
+                .sorted(java.util.Comparator.comparing(io.github.camelaerona.sandbox.RecordedRequest::at))
+                .map(io.github.camelaerona.sandbox.RecordedRequest::path).toList();
+    }
+
     protected ProducerTemplate template(CamelContext context) {
         return context.createProducerTemplate();
     }

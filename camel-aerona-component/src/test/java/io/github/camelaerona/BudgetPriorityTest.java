@@ -23,9 +23,6 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -60,12 +57,7 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
 
     @Override
     protected void bindBeans(CamelContext context) {
-        // the producers' health checks on, as camel.health.producers-enabled=true does
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry(context);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
-        producers.setEnabled(true);
-        registry.register(producers);
+        enableProducerHealthChecks(context);
     }
 
     private CamelContext start() throws Exception {
@@ -95,7 +87,7 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
             call.get(30, TimeUnit.SECONDS);
         }
 
-        List<String> paths = inArrivalOrder();
+        List<String> paths = apiPathsInArrivalOrder();
         assertEquals(sentBefore, indexOf(paths, "/clinicians"), "the booking went first once a slot freed: " + paths);
         BudgetReport report = endpoint.budgetReport();
         assertTrue(report.waited() >= 1 && report.longestWait().toMillis() >= 1000, "waits are counted: " + report.summary());
@@ -117,7 +109,7 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
         int sentBefore = sandbox.apiRequests().size();
         template(context).requestBody("direct:booking", (Object) null);
         assertEquals(sentBefore + 1, sandbox.apiRequests().size(), "the interactive call found a slot at once");
-        assertEquals("/clinicians", inArrivalOrder().get(sentBefore));
+        assertEquals("/clinicians", apiPathsInArrivalOrder().get(sentBefore));
 
         for (CompletableFuture<Object> call : batch) {
             call.get(60, TimeUnit.SECONDS);
@@ -144,7 +136,7 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
         for (CompletableFuture<Object> call : batch) {
             call.get(30, TimeUnit.SECONDS);
         }
-        List<String> paths = inArrivalOrder();
+        List<String> paths = apiPathsInArrivalOrder();
         assertEquals(sentBefore, indexOf(paths, "/appointment-types"), paths.toString());
 
         CamelExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
@@ -204,17 +196,6 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
             calls.add(template(context).asyncRequestBody(uri, (Object) null));
         }
         return calls;
-    }
-
-    private static AeronaEndpoint endpoint(CamelContext context, String operation) {
-        return context.getEndpoints().stream().filter(e -> e instanceof AeronaEndpoint a
-                && a.getOperation().name().equals(operation)).map(AeronaEndpoint.class::cast).findFirst().orElseThrow();
-    }
-
-    /** The paths of the API requests the sandbox saw, in the order they arrived. */
-    private List<String> inArrivalOrder() {
-        return sandbox.apiRequests().stream().sorted(java.util.Comparator.comparing(RecordedRequest::at))
-                .map(RecordedRequest::path).toList();
     }
 
     private static int indexOf(List<String> paths, String suffix) {

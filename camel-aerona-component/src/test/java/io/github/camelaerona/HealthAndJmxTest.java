@@ -14,9 +14,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,12 +34,7 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
 
     @Override
     protected void bindBeans(CamelContext context) {
-        // what camel-main and Spring Boot set up from camel.health.*: a registry with the producer checks on
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry(context);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
-        producers.setEnabled(true);
-        registry.register(producers);
+        enableProducerHealthChecks(context);
     }
 
     private static RouteBuilder route(String uri) {

@@ -203,9 +203,7 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         for (int i = 0; i < LIMIT + 5; i++) {
             batch.add(template(context).asyncRequestBody("direct:batch", (Object) null));
         }
-        AeronaEndpoint endpoint = context.getEndpoints().stream().filter(e -> e instanceof AeronaEndpoint a
-                && a.getOperation().name().equals("getPractices")).map(AeronaEndpoint.class::cast).findFirst()
-                .orElseThrow();
+        AeronaEndpoint endpoint = endpoint(context, "getPractices");
         await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getWaitingCalls() == 6); // login + 9 sent
         int sentBefore = sandbox.apiRequests().size();
 
@@ -213,9 +211,7 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         for (CompletableFuture<Object> call : batch) {
             call.get(30, TimeUnit.SECONDS);
         }
-        List<String> paths = sandbox.apiRequests().stream()
-                .sorted(java.util.Comparator.comparing(io.github.camelaerona.sandbox.RecordedRequest::at))
-                .map(io.github.camelaerona.sandbox.RecordedRequest::path).toList();
+        List<String> paths = apiPathsInArrivalOrder();
         assertEquals("/clinicians", paths.get(sentBefore), "the booking went first once a slot freed: " + paths);
         assertTrue(sandbox.stats().maxInWindow() <= LIMIT);
         assertEquals(0, sandbox.stats().invalidatedTokens());

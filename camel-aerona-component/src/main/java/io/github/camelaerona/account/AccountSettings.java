@@ -41,10 +41,6 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         public static final int DEFAULT_INTERACTIVE_RESERVE = 10;
         public static final Duration DEFAULT_WAIT_WARNING = Duration.ofMinutes(1);
 
-        public Budget(AeronaRateLimiter customLimiter, int limit, Duration period) {
-            this(customLimiter, limit, period, null, Duration.ZERO, DEFAULT_INTERACTIVE_RESERVE, DEFAULT_WAIT_WARNING);
-        }
-
         boolean unlimited() {
             return customLimiter == null && limit <= 0;
         }

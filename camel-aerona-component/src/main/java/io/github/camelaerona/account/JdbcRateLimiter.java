@@ -129,12 +129,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         int limitNow = limit;
         Duration periodNow = Duration.ofMillis(periodMillis);
-        ScheduledFuture<?> timeout = timer.schedule(() -> result.completeExceptionally(databaseFailure == null
+        MaxWait.failAfter(result, maxWait, timer, () -> databaseFailure == null
                 ? new AeronaRateLimitException(account, limitNow, periodNow, maxWait)
                 : new AeronaRateLimitException(account, limitNow, periodNow, maxWait,
-                        "the shared budget's database failed: " + databaseFailure)),
-                maxWait.toNanos(), TimeUnit.NANOSECONDS);
-        result.whenComplete((permit, failure) -> timeout.cancel(false));
+                        "the shared budget's database failed: " + databaseFailure));
         wakeUp();
         return result;
     }
@@ -225,7 +223,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         long delay;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            prepare(connection);
+            setUpTable(connection);
             delay = grantFreeSlots(connection);
             if (databaseFailure != null) {
                 LOG.info("The shared rate budget of {} reaches its database again", account);
@@ -316,8 +314,8 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         return nextFree == Long.MAX_VALUE ? periodMillis : Math.max(1, Math.min(nextFree - now, periodMillis));
     }
 
-    /** Finds the spelling of the database, creates the table if missing and the account's slots. */
-    private void prepare(Connection connection) throws SQLException {
+    /** Finds the spelling of the database, creates the table if missing and the account's slots; once. */
+    private void setUpTable(Connection connection) throws SQLException {
         if (sql != null) {
             return;
         }

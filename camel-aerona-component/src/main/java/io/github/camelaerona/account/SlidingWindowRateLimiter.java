@@ -86,14 +86,9 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
                 return result;
             }
         }
-        long waitNanos = maxWait.toNanos();
         int limitNow = limit;
         Duration periodNow = Duration.ofNanos(periodNanos);
-        // a waiter that times out stays queued until grant() skips it: removing it here would cost O(waiters)
-        ScheduledFuture<?> timeout = timer.schedule(
-                () -> result.completeExceptionally(new AeronaRateLimitException(account, limitNow, periodNow, maxWait)),
-                waitNanos, TimeUnit.NANOSECONDS);
-        result.whenComplete((permit, failure) -> timeout.cancel(false));
+        MaxWait.failAfter(result, maxWait, timer, () -> new AeronaRateLimitException(account, limitNow, periodNow, maxWait));
         return result;
     }
 

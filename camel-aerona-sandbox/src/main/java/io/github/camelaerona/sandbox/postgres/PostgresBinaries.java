@@ -97,15 +97,16 @@ final class PostgresBinaries {
     }
 
     private static String archiveName() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String system = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
-        return "postgres-" + system + "-" + architecture() + ".txz";
+        return "postgres-" + system() + "-" + architecture() + ".txz";
     }
 
     private static String artifactSuffix() {
+        return system() + "-" + ("x86_64".equals(architecture()) ? "amd64" : architecture());
+    }
+
+    private static String system() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String system = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
-        return system + "-" + ("x86_64".equals(architecture()) ? "amd64" : architecture());
+        return os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
     }
 
     private static String architecture() {
