@@ -74,6 +74,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitenabled":
+        case "rateLimitEnabled": getOrCreateConfiguration(target).setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperiod":
@@ -154,6 +156,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return java.lang.Integer.class;
         case "ratelimit":
         case "rateLimit": return int.class;
+        case "ratelimitenabled":
+        case "rateLimitEnabled": return boolean.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
         case "ratelimitperiod":
@@ -235,6 +239,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "ratelimitenabled":
+        case "rateLimitEnabled": return getOrCreateConfiguration(target).isRateLimitEnabled();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "ratelimitperiod":

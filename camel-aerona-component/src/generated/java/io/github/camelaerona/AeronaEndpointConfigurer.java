@@ -101,6 +101,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitenabled":
+        case "rateLimitEnabled": target.getConfiguration().setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperiod":
@@ -240,6 +242,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return java.lang.Integer.class;
         case "ratelimit":
         case "rateLimit": return int.class;
+        case "ratelimitenabled":
+        case "rateLimitEnabled": return boolean.class;
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return long.class;
         case "ratelimitperiod":
@@ -380,6 +384,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "ratelimitenabled":
+        case "rateLimitEnabled": return target.getConfiguration().isRateLimitEnabled();
         case "ratelimitmaxwait":
         case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "ratelimitperiod":

@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");
@@ -66,6 +66,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("rateLimit");
+        props.add("rateLimitEnabled");
         props.add("rateLimitMaxWait");
         props.add("rateLimitPeriod");
         props.add("rateLimitWaitWarning");

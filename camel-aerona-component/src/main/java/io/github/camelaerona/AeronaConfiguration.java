@@ -59,6 +59,8 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "1048576")
     private long webhookMaxBodySize = 1024 * 1024;
 
+    @UriParam(label = "advanced", defaultValue = "true")
+    private boolean rateLimitEnabled = true;
     @UriParam(label = "advanced", defaultValue = "300")
     private int rateLimit = 300;
     @UriParam(label = "advanced", defaultValue = "15m", javaType = "java.time.Duration")
@@ -166,10 +168,22 @@ public class AeronaConfiguration implements Cloneable {
     }
 
     /**
-     * Requests allowed per rateLimitPeriod for the account, logins included (Aerona allows 300 per 15 minutes and invalidates the token of a caller that goes over). Endpoints of one account share one budget; when they ask for different limits the strictest applies. 0 turns throttling off.
+     * Requests allowed per rateLimitPeriod for the account, logins included (Aerona allows 300 per 15 minutes and invalidates the token of a caller that goes over). Endpoints of one account share one budget; when they ask for different limits the strictest applies. It must be 1 or more: throttling is turned off only by rateLimitEnabled=false, never by a value.
      */
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;
+    }
+
+    public boolean isRateLimitEnabled() {
+        return rateLimitEnabled;
+    }
+
+    /**
+     * Whether calls wait for the account's rate budget. Only for benchmarks and accounts on special terms: Aerona
+     * invalidates the token of a caller that goes over its limit.
+     */
+    public void setRateLimitEnabled(boolean rateLimitEnabled) {
+        this.rateLimitEnabled = rateLimitEnabled;
     }
 
     public long getRateLimitPeriod() {
@@ -237,7 +251,7 @@ public class AeronaConfiguration implements Cloneable {
      * A database (PostgreSQL; MySQL/MariaDB and SQL Server untested) in which every instance of an integration keeps
      * the account's one rate budget, so several JVMs together never exceed rateLimit. The table aerona_budget_slot is
      * created when missing. Times come from the database's clock; a slot of an instance that died comes back
-     * callTimeout + rateLimitPeriod after it was taken. When the database is down, calls wait (up to
+     * callTimeout plus rateLimitPeriod after it was taken. When the database is down, calls wait (up to
      * rateLimitMaxWait) and are never sent without a slot.
      */
     public void setBudgetDataSource(DataSource budgetDataSource) {

@@ -1,8 +1,5 @@
 package io.github.camelaerona;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +11,6 @@ import javax.net.ssl.SSLContext;
 import io.github.camelaerona.account.AccountKey;
 import io.github.camelaerona.account.AccountLease;
 import io.github.camelaerona.account.AccountSettings;
-import io.github.camelaerona.account.AeronaAccount;
 import io.github.camelaerona.account.AeronaAccounts;
 import io.github.camelaerona.account.AccountRateLimiter;
 import io.github.camelaerona.account.BudgetReport;
@@ -157,39 +153,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     /** Fails early, when the endpoint is created, on settings and URI values that can never work. */
     void checkConfiguration() {
-        String baseUrl = configuration.getBaseUrl();
-        URI uri;
-        try {
-            uri = URI.create(ObjectHelper.notNull(baseUrl, "baseUrl"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("aerona: baseUrl is not a valid URL: " + baseUrl, e);
-        }
-        if ("http".equalsIgnoreCase(uri.getScheme())) {
-            if (!isLoopback(uri.getHost())) {
-                throw new IllegalArgumentException("aerona: baseUrl " + baseUrl + " uses plain http://; Aerona is only"
-                        + " reachable over https:// (http:// is allowed for loopback hosts such as the sandbox)");
-            }
-        } else if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException("aerona: baseUrl must start with https://, but was " + baseUrl);
-        }
-        if (configuration.getRateLimit() < 0) {
-            throw new IllegalArgumentException("aerona: rateLimit must be 0 (off) or more, but was " + configuration.getRateLimit());
-        }
-        if (configuration.getBudgetDataSource() != null && configuration.getRateLimit() == 0) {
-            throw new IllegalArgumentException("aerona: budgetDataSource shares the rate budget between instances, so"
-                    + " rateLimit must be 1 or more, but was 0");
-        }
-        if (configuration.getInteractiveReserve() < 0) {
-            throw new IllegalArgumentException("aerona: interactiveReserve must be 0 or more, but was "
-                    + configuration.getInteractiveReserve());
-        }
-        if (configuration.getCallTimeout() <= 0 || configuration.getMaxReplySize() <= 0) {
-            throw new IllegalArgumentException("aerona: callTimeout and maxReplySize must be positive, but were "
-                    + configuration.getCallTimeout() + " ms and " + configuration.getMaxReplySize() + " bytes");
-        }
-        if (configuration.getTokenRenewMargin() < 0 || configuration.getTokenRenewMargin() > AeronaAccount.TOKEN_LIFETIME.toMillis()) {
-            throw new IllegalArgumentException("aerona: tokenRenewMargin must be between 0 and 1 hour");
-        }
+        ConfigurationCheck.check(configuration);
         // the same rules a message's values meet, so a bad URI fails at startup rather than at its first message
         Map<AeronaParameter, Object> checked = new java.util.EnumMap<>(AeronaParameter.class);
         for (Map.Entry<AeronaParameter, Object> value : parameters.values().entrySet()) {
@@ -204,27 +168,10 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         }
         if (operation.spec().kind() == Kind.SEARCH) {
             initialFromDate();
-            zone();
         }
         if (operation.spec().kind() == Kind.WEBHOOK
                 && configuration.getObjectType() == null) {
             throw new IllegalArgumentException("aerona:webhook needs objectType: Patient, Appointment or Treatment");
-        }
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            // only literal addresses count: resolving a name here could be spoofed
-            boolean literal = host.matches("[0-9.]+") || host.startsWith("[");
-            return literal && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 
@@ -263,7 +210,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
                 configuration.getHttpClientConfigurer());
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
-                configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
+                configuration.isRateLimitEnabled(), configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
                 configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
                 configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()));
         return new AccountSettings(configuration.getPassword(), transport, budget,
@@ -298,16 +245,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     }
 
     private ZoneId zone() {
-        String value = configuration.getTimeZone();
-        if (value == null || value.isBlank()) {
-            return ZoneId.systemDefault();
-        }
-        try {
-            return ZoneId.of(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("aerona: timeZone '" + value + "' is not a time zone; use an id such as"
-                    + " Europe/London", e);
-        }
+        return ConfigurationCheck.zone(configuration.getTimeZone());
     }
 
     /** The URI options of the operation's parameters, as the last of a request's value lookups. */

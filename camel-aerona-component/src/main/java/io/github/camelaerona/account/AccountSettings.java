@@ -26,15 +26,16 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         Clock clock) {
 
     /**
-     * The budget an endpoint asks for: its own limiter bean, or a limit per period (a limit of 0: no throttling),
-     * kept in the JVM or, with a {@code sharedStore}, in a database every instance of the account uses.
+     * The budget an endpoint asks for: its own limiter bean, or a limit per period, kept in the JVM or, with a
+     * {@code sharedStore}, in a database every instance of the account uses; none when not {@code enabled}.
      *
+     * @param enabled            false only by the explicit switch {@code rateLimitEnabled=false}
      * @param maxCallTime        the longest a request can be in flight ({@code callTimeout}); a shared slot of an
      *                           instance that died comes back this long plus the period after it was taken
      * @param interactiveReserve the slots a background call leaves free ({@code interactiveReserve})
      * @param waitWarning        a wait longer than this is logged, once per window ({@code rateLimitWaitWarning})
      */
-    public record Budget(AeronaRateLimiter customLimiter, int limit, Duration period, DataSource sharedStore,
+    public record Budget(AeronaRateLimiter customLimiter, boolean enabled, int limit, Duration period, DataSource sharedStore,
             Duration maxCallTime, int interactiveReserve, Duration waitWarning) {
 
         /** The default reserve from background calls: three bookings' worth (find slots, book, confirm). */
@@ -42,7 +43,7 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         public static final Duration DEFAULT_WAIT_WARNING = Duration.ofMinutes(1);
 
         boolean unlimited() {
-            return customLimiter == null && limit <= 0;
+            return customLimiter == null && !enabled;
         }
     }
 

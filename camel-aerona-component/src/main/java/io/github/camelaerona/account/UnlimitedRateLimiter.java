@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelaerona.api.AeronaRateLimiter;
 
-/** No throttling ({@code rateLimit=0}): for benchmarks and accounts on special terms. */
+/** No throttling ({@code rateLimitEnabled=false}): for benchmarks and accounts on special terms. */
 public final class UnlimitedRateLimiter implements AeronaRateLimiter {
 
     public static final UnlimitedRateLimiter INSTANCE = new UnlimitedRateLimiter();

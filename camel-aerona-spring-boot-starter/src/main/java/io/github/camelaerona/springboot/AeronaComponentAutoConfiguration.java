@@ -1,15 +1,18 @@
 package io.github.camelaerona.springboot;
 
-import java.time.Duration;
-import java.util.function.Consumer;
+import java.beans.PropertyDescriptor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import io.github.camelaerona.AeronaComponent;
-import io.github.camelaerona.AeronaConfiguration;
-import io.github.camelaerona.api.AeronaPriority;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.PropertyBindingSupport;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,20 +20,24 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Configures the aerona component Camel creates from the {@code camel.component.aerona.*} properties. Only the
- * properties that are set change the component; the rest keep the component's defaults.
+ * Configures the aerona component Camel creates from the {@code camel.component.aerona.*} properties. Every option
+ * is bound through the component's own generated configurer, the way camel-main binds the same keys, so an option
+ * the component gains needs no code here: only its field in {@link AeronaComponentConfiguration}.
  */
 @AutoConfiguration(before = CamelAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "camel.component.aerona", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AeronaComponentConfiguration.class)
 public class AeronaComponentAutoConfiguration {
 
+    /** The starter's own keys, which are not options of the component. */
+    private static final Set<String> STARTER_KEYS = Set.of("class", "enabled", "sharedBudget");
+
     @Bean
     public ComponentCustomizer aeronaComponentCustomizer(AeronaComponentConfiguration properties,
             ObjectProvider<DataSource> dataSources) {
         return ComponentCustomizer.forType(AeronaComponent.class, component -> {
-            apply(properties, component);
-            if (Boolean.TRUE.equals(properties.getSharedBudget())) {
+            bind(properties, component);
+            if (properties.isSharedBudget()) {
                 DataSource dataSource = dataSources.getIfAvailable();
                 if (dataSource == null) {
                     throw new IllegalStateException("camel.component.aerona.shared-budget=true needs the application's"
@@ -41,47 +48,31 @@ public class AeronaComponentAutoConfiguration {
         });
     }
 
-    static void apply(AeronaComponentConfiguration p, AeronaComponent component) {
-        AeronaConfiguration c = component.getConfiguration();
-        set(p.getBaseUrl(), c::setBaseUrl);
-        set(p.getUsername(), c::setUsername);
-        set(p.getPassword(), c::setPassword);
-        set(p.getRateLimit(), c::setRateLimit);
-        if (p.getPriority() != null) {
-            AeronaPriority priority = AeronaPriority.parse(p.getPriority());
-            if (priority == null) {
-                throw new IllegalArgumentException("camel.component.aerona.priority must be interactive, normal or"
-                        + " background, but was " + p.getPriority());
+    /** Sets every option that has a value on the component; bean references (#name) are looked up by Camel. */
+    static void bind(AeronaComponentConfiguration properties, AeronaComponent component) {
+        // a whole configuration bean first, so the single options apply on top of it
+        if (properties.getConfiguration() != null) {
+            bind(component, Map.of("configuration", properties.getConfiguration()));
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        BeanWrapper values = new BeanWrapperImpl(properties);
+        for (PropertyDescriptor property : values.getPropertyDescriptors()) {
+            String name = property.getName();
+            Object value = values.getPropertyValue(name);
+            if (value != null && !STARTER_KEYS.contains(name) && !name.equals("configuration")) {
+                options.put(name, value);
             }
-            c.setPriority(priority);
         }
-        set(p.getInteractiveReserve(), c::setInteractiveReserve);
-        set(millis(p.getRateLimitWaitWarning()), c::setRateLimitWaitWarning);
-        set(millis(p.getRateLimitPeriod()), c::setRateLimitPeriod);
-        set(millis(p.getRateLimitMaxWait()), c::setRateLimitMaxWait);
-        set(millis(p.getTokenRenewMargin()), c::setTokenRenewMargin);
-        set(millis(p.getConnectTimeout()), c::setConnectTimeout);
-        set(millis(p.getSocketTimeout()), c::setSocketTimeout);
-        set(p.getMaxConnections(), c::setMaxConnections);
-        set(p.getProxyHost(), c::setProxyHost);
-        set(p.getProxyPort(), c::setProxyPort);
-        set(p.getRawJson(), c::setRawJson);
-        set(p.getThrowExceptionOnFailure(), c::setThrowExceptionOnFailure);
-        set(p.getWebhookComponentName(), c::setWebhookComponentName);
-        set(p.getWebhookSecret(), c::setWebhookSecret);
-        set(p.getWebhookMaxBodySize(), c::setWebhookMaxBodySize);
-        set(p.getTimeZone(), c::setTimeZone);
-        set(p.getLookbackDays(), c::setLookbackDays);
-        set(p.getHealthCheckProducerEnabled(), component::setHealthCheckProducerEnabled);
+        bind(component, options);
     }
 
-    private static <T> void set(T value, Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
-        }
-    }
-
-    private static Long millis(Duration duration) {
-        return duration == null ? null : duration.toMillis();
+    private static void bind(AeronaComponent component, Map<String, Object> options) {
+        PropertyBindingSupport.build()
+                .withCamelContext(component.getCamelContext())
+                .withTarget(component)
+                .withProperties(options)
+                .withRemoveParameters(false)
+                .withMandatory(true)
+                .bind();
     }
 }

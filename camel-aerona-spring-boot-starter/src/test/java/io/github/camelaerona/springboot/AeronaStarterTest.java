@@ -11,6 +11,8 @@ import io.github.camelaerona.sandbox.WithAeronaSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,16 +21,30 @@ import org.springframework.context.annotation.Bean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A Spring Boot application with the starter, configured only by application.properties, calling the sandbox. */
 @WithAeronaSandbox
 // this application has no database (the shared-budget test's has one)
-@SpringBootTest(classes = AeronaStarterTest.App.class,
-        properties = "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@SpringBootTest(classes = AeronaStarterTest.App.class, properties = {
+        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        // keys a hand-written starter used to drop: they reach the component like every other option
+        "camel.component.aerona.initial-from-date=2026-01-05",
+        "camel.component.aerona.webhook-path=/hooks/aerona",
+        "camel.component.aerona.emit-updates=true",
+        "camel.component.aerona.lazy-start-producer=true",
+        "camel.component.aerona.bridge-error-handler=true",
+        "camel.component.aerona.idempotent-repository=#processedPayments" })
 class AeronaStarterTest {
 
     @SpringBootApplication
     static class App {
+        @Bean
+        IdempotentRepository processedPayments() {
+            return MemoryIdempotentRepository.memoryIdempotentRepository(100);
+        }
+
         @Bean
         RouteBuilder routes() {
             return new RouteBuilder() {
@@ -45,6 +61,8 @@ class AeronaStarterTest {
     CamelContext context;
     @Autowired
     ProducerTemplate template;
+    @Autowired
+    IdempotentRepository processedPayments;
 
     @Test
     void routeCallsAeronaWithThePropertiesOfTheApplication(AeronaSandbox sandbox) {
@@ -63,5 +81,11 @@ class AeronaStarterTest {
         assertEquals(120_000L, aerona.getConfiguration().getRateLimitPeriod());
         assertEquals(20_000L, aerona.getConfiguration().getSocketTimeout());
         assertEquals(300_000L, aerona.getConfiguration().getTokenRenewMargin(), "unset properties keep the defaults");
+        assertEquals("2026-01-05", aerona.getConfiguration().getInitialFromDate());
+        assertEquals("/hooks/aerona", aerona.getConfiguration().getWebhookPath());
+        assertTrue(aerona.getConfiguration().isEmitUpdates());
+        assertTrue(aerona.isLazyStartProducer());
+        assertTrue(aerona.isBridgeErrorHandler());
+        assertSame(processedPayments, aerona.getConfiguration().getIdempotentRepository(), "a #bean reference");
     }
 }

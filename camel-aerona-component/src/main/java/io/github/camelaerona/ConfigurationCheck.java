@@ -1,0 +1,118 @@
+package io.github.camelaerona;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.ZoneId;
+
+import io.github.camelaerona.account.AeronaAccount;
+
+/**
+ * The rules an endpoint's settings meet before it is used. Every refusal names the option, the value and what is
+ * allowed. Camel reads a number or duration it cannot parse (such as {@code rateLimit=abc} or
+ * {@code rateLimitPeriod=fifteen}) leniently as 0, so 0 must never mean "off": switches are separate options.
+ */
+final class ConfigurationCheck {
+
+    private static final String DURATION = "a duration such as 500ms, 30s, 15m or 1h"
+            + " (a value Camel cannot read as a duration arrives as 0)";
+
+    private ConfigurationCheck() {
+    }
+
+    static void check(AeronaConfiguration c) {
+        baseUrl(c.getBaseUrl());
+        atLeast("rateLimit", c.getRateLimit(), 1, "a whole number of 1 or more (Aerona allows 300);"
+                + " throttling is turned off only by rateLimitEnabled=false");
+        positive("rateLimitPeriod", c.getRateLimitPeriod());
+        atLeast("rateLimitMaxWait", c.getRateLimitMaxWait(), 0, "0 (fail at once) or more, " + DURATION);
+        atLeast("interactiveReserve", c.getInteractiveReserve(), 0, "a whole number of 0 or more");
+        positive("rateLimitWaitWarning", c.getRateLimitWaitWarning());
+        if (c.getTokenRenewMargin() < 0 || c.getTokenRenewMargin() > AeronaAccount.TOKEN_LIFETIME.toMillis()) {
+            refuse("tokenRenewMargin", c.getTokenRenewMargin() + " ms", "0 to 1h (the token's life), " + DURATION);
+        }
+        positive("connectTimeout", c.getConnectTimeout());
+        positive("socketTimeout", c.getSocketTimeout());
+        positive("callTimeout", c.getCallTimeout());
+        atLeast("maxReplySize", c.getMaxReplySize(), 1, "a number of bytes of 1 or more");
+        atLeast("maxConnections", c.getMaxConnections(), 1, "a whole number of 1 or more");
+        if (c.getProxyPort() != null && (c.getProxyPort() < 1 || c.getProxyPort() > 65535)) {
+            refuse("proxyPort", c.getProxyPort(), "a port number from 1 to 65535");
+        }
+        atLeast("lookbackDays", c.getLookbackDays(), 0, "a whole number of days, 0 or more");
+        atLeast("webhookMaxBodySize", c.getWebhookMaxBodySize(), 1, "a number of bytes of 1 or more");
+        zone(c.getTimeZone());
+        if (!c.isRateLimitEnabled() && c.getBudgetDataSource() != null) {
+            refuse("budgetDataSource", "a DataSource", "none while rateLimitEnabled=false: there is no budget to share");
+        }
+        if (!c.isRateLimitEnabled() && c.getRateLimiter() != null) {
+            refuse("rateLimiter", "a rate limiter bean", "none while rateLimitEnabled=false");
+        }
+    }
+
+    /** The time zone named by the option timeZone; the JVM's when it is not set. */
+    static ZoneId zone(String value) {
+        if (value == null || value.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(message("timeZone", value,
+                    "a time zone id such as Europe/London or UTC"), e);
+        }
+    }
+
+    private static void baseUrl(String baseUrl) {
+        URI uri;
+        try {
+            uri = URI.create(baseUrl == null ? "" : baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(message("baseUrl", baseUrl, "an https:// URL"), e);
+        }
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            if (!isLoopback(uri.getHost())) {
+                refuse("baseUrl", baseUrl, "an https:// URL; Aerona is only reachable over https://"
+                        + " (plain http:// is allowed for loopback hosts such as the sandbox)");
+            }
+        } else if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            refuse("baseUrl", baseUrl, "an https:// URL");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            // only literal addresses count: resolving a name here could be spoofed
+            boolean literal = host.matches("[0-9.]+") || host.startsWith("[");
+            return literal && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static void positive(String option, long millis) {
+        if (millis <= 0) {
+            refuse(option, millis + " ms", "more than 0, " + DURATION);
+        }
+    }
+
+    private static void atLeast(String option, long value, long min, String allowed) {
+        if (value < min) {
+            refuse(option, value, allowed);
+        }
+    }
+
+    private static void refuse(String option, Object value, String allowed) {
+        throw new IllegalArgumentException(message(option, value, allowed));
+    }
+
+    private static String message(String option, Object value, String allowed) {
+        return "aerona: option " + option + " is " + value + "; allowed: " + allowed;
+    }
+}
