@@ -58,6 +58,12 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "interactiveReserve": getOrCreateConfiguration(target).setInteractiveReserve(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loginpasswordfield":
+        case "loginPasswordField": getOrCreateConfiguration(target).setLoginPasswordField(property(camelContext, java.lang.String.class, value)); return true;
+        case "loginpath":
+        case "loginPath": getOrCreateConfiguration(target).setLoginPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "loginusernamefield":
+        case "loginUsernameField": getOrCreateConfiguration(target).setLoginUsernameField(property(camelContext, java.lang.String.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": getOrCreateConfiguration(target).setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -86,6 +92,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
         case "rawJson": getOrCreateConfiguration(target).setRawJson(property(camelContext, boolean.class, value)); return true;
+        case "requestoverrides":
+        case "requestOverrides": getOrCreateConfiguration(target).setRequestOverrides(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -94,6 +102,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "timezone":
         case "timeZone": getOrCreateConfiguration(target).setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenheader":
+        case "tokenHeader": getOrCreateConfiguration(target).setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": getOrCreateConfiguration(target).setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -140,6 +150,12 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "interactiveReserve": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loginpasswordfield":
+        case "loginPasswordField": return java.lang.String.class;
+        case "loginpath":
+        case "loginPath": return java.lang.String.class;
+        case "loginusernamefield":
+        case "loginUsernameField": return java.lang.String.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
         case "maxconnections":
@@ -168,6 +184,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
         case "rawJson": return boolean.class;
+        case "requestoverrides":
+        case "requestOverrides": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
@@ -176,6 +194,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "throwExceptionOnFailure": return boolean.class;
         case "timezone":
         case "timeZone": return java.lang.String.class;
+        case "tokenheader":
+        case "tokenHeader": return java.lang.String.class;
         case "tokenrenewmargin":
         case "tokenRenewMargin": return long.class;
         case "username": return java.lang.String.class;
@@ -223,6 +243,12 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "interactiveReserve": return getOrCreateConfiguration(target).getInteractiveReserve();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loginpasswordfield":
+        case "loginPasswordField": return getOrCreateConfiguration(target).getLoginPasswordField();
+        case "loginpath":
+        case "loginPath": return getOrCreateConfiguration(target).getLoginPath();
+        case "loginusernamefield":
+        case "loginUsernameField": return getOrCreateConfiguration(target).getLoginUsernameField();
         case "lookbackdays":
         case "lookbackDays": return getOrCreateConfiguration(target).getLookbackDays();
         case "maxconnections":
@@ -251,6 +277,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "rawjson":
         case "rawJson": return getOrCreateConfiguration(target).isRawJson();
+        case "requestoverrides":
+        case "requestOverrides": return getOrCreateConfiguration(target).getRequestOverrides();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":
@@ -259,6 +287,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "timezone":
         case "timeZone": return getOrCreateConfiguration(target).getTimeZone();
+        case "tokenheader":
+        case "tokenHeader": return getOrCreateConfiguration(target).getTokenHeader();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return getOrCreateConfiguration(target).getTokenRenewMargin();
         case "username": return getOrCreateConfiguration(target).getUsername();

@@ -75,6 +75,12 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "invoiceId": target.getParameters().setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loginpasswordfield":
+        case "loginPasswordField": target.getConfiguration().setLoginPasswordField(property(camelContext, java.lang.String.class, value)); return true;
+        case "loginpath":
+        case "loginPath": target.getConfiguration().setLoginPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "loginusernamefield":
+        case "loginUsernameField": target.getConfiguration().setLoginUsernameField(property(camelContext, java.lang.String.class, value)); return true;
         case "lookbackdays":
         case "lookbackDays": target.getConfiguration().setLookbackDays(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -117,6 +123,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "remoteOnly": target.getParameters().setRemoteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestoverrides":
+        case "requestOverrides": target.getConfiguration().setRequestOverrides(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -144,6 +152,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": target.getConfiguration().setTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "todate":
         case "toDate": target.getParameters().setToDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenheader":
+        case "tokenHeader": target.getConfiguration().setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": target.getConfiguration().setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
@@ -216,6 +226,12 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "invoiceId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loginpasswordfield":
+        case "loginPasswordField": return java.lang.String.class;
+        case "loginpath":
+        case "loginPath": return java.lang.String.class;
+        case "loginusernamefield":
+        case "loginUsernameField": return java.lang.String.class;
         case "lookbackdays":
         case "lookbackDays": return int.class;
         case "maxconnections":
@@ -258,6 +274,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "remoteOnly": return java.lang.Boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestoverrides":
+        case "requestOverrides": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -285,6 +303,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": return java.lang.String.class;
         case "todate":
         case "toDate": return java.lang.String.class;
+        case "tokenheader":
+        case "tokenHeader": return java.lang.String.class;
         case "tokenrenewmargin":
         case "tokenRenewMargin": return long.class;
         case "usefixeddelay":
@@ -358,6 +378,12 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "invoiceId": return target.getParameters().getInvoiceId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loginpasswordfield":
+        case "loginPasswordField": return target.getConfiguration().getLoginPasswordField();
+        case "loginpath":
+        case "loginPath": return target.getConfiguration().getLoginPath();
+        case "loginusernamefield":
+        case "loginUsernameField": return target.getConfiguration().getLoginUsernameField();
         case "lookbackdays":
         case "lookbackDays": return target.getConfiguration().getLookbackDays();
         case "maxconnections":
@@ -400,6 +426,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "remoteOnly": return target.getParameters().getRemoteOnly();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestoverrides":
+        case "requestOverrides": return target.getConfiguration().getRequestOverrides();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -427,6 +455,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeZone": return target.getConfiguration().getTimeZone();
         case "todate":
         case "toDate": return target.getParameters().getToDate();
+        case "tokenheader":
+        case "tokenHeader": return target.getConfiguration().getTokenHeader();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return target.getConfiguration().getTokenRenewMargin();
         case "usefixeddelay":

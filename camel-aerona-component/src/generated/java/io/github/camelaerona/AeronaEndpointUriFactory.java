@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(76);
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");
@@ -51,6 +51,9 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("interactiveReserve");
         props.add("invoiceId");
         props.add("lazyStartProducer");
+        props.add("loginPasswordField");
+        props.add("loginPath");
+        props.add("loginUsernameField");
         props.add("lookbackDays");
         props.add("maxConnections");
         props.add("maxReplySize");
@@ -74,6 +77,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("rawJson");
         props.add("remoteOnly");
         props.add("repeatCount");
+        props.add("requestOverrides");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -88,6 +92,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("timeUnit");
         props.add("timeZone");
         props.add("toDate");
+        props.add("tokenHeader");
         props.add("tokenRenewMargin");
         props.add("useFixedDelay");
         props.add("username");
@@ -96,9 +101,8 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("webhookPath");
         props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("password");
-        secretProps.add("username");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -6,6 +6,7 @@ import io.github.camelaerona.account.AccountSettings;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.model.AeronaWebhookObjectType;
+import io.github.camelaerona.transport.AeronaHttpTransport;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -27,7 +28,7 @@ public class AeronaConfiguration implements Cloneable {
 
     @UriParam(defaultValue = DEFAULT_BASE_URL)
     private String baseUrl = DEFAULT_BASE_URL;
-    @UriParam(label = "security", secret = true)
+    @UriParam(label = "security")
     private String username;
     @UriParam(label = "security", secret = true)
     private String password;
@@ -99,6 +100,17 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private HttpClientConfigurer httpClientConfigurer;
 
+    @UriParam(label = "advanced", defaultValue = "/login")
+    private String loginPath = AccountSettings.Login.INFERRED.path();
+    @UriParam(label = "advanced", defaultValue = "username")
+    private String loginUsernameField = AccountSettings.Login.INFERRED.usernameField();
+    @UriParam(label = "advanced", defaultValue = "password")
+    private String loginPasswordField = AccountSettings.Login.INFERRED.passwordField();
+    @UriParam(label = "advanced", defaultValue = AeronaHttpTransport.TOKEN_HEADER)
+    private String tokenHeader = AeronaHttpTransport.TOKEN_HEADER;
+    @UriParam(label = "advanced")
+    private String requestOverrides;
+
     /** A copy for one endpoint. */
     public AeronaConfiguration copy() {
         try {
@@ -124,7 +136,8 @@ public class AeronaConfiguration implements Cloneable {
     }
 
     /**
-     * The Aerona API user. Set it on the component so it need not appear in URIs.
+     * The Aerona API user. It is the account's identity, not a secret: health checks, JMX, the dev console and error
+     * messages name the account as username at baseUrl. Only the password is secret.
      */
     public void setUsername(String username) {
         this.username = username;
@@ -491,5 +504,61 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setWebhookMaxBodySize(long webhookMaxBodySize) {
         this.webhookMaxBodySize = webhookMaxBodySize;
+    }
+
+    public String getLoginPath() {
+        return loginPath;
+    }
+
+    /**
+     * The path below baseUrl that logins are POSTed to. Inferred (Aerona's page does not show it): correct it here
+     * if the real API differs.
+     */
+    public void setLoginPath(String loginPath) {
+        this.loginPath = loginPath;
+    }
+
+    public String getLoginUsernameField() {
+        return loginUsernameField;
+    }
+
+    /** The JSON field of the login body that carries the username. Inferred: correct it here if the real API differs. */
+    public void setLoginUsernameField(String loginUsernameField) {
+        this.loginUsernameField = loginUsernameField;
+    }
+
+    public String getLoginPasswordField() {
+        return loginPasswordField;
+    }
+
+    /** The JSON field of the login body that carries the password. Inferred: correct it here if the real API differs. */
+    public void setLoginPasswordField(String loginPasswordField) {
+        this.loginPasswordField = loginPasswordField;
+    }
+
+    public String getTokenHeader() {
+        return tokenHeader;
+    }
+
+    /**
+     * The HTTP header the token comes back in after a login and goes out in on every other request. Inferred:
+     * correct it here if the real API differs.
+     */
+    public void setTokenHeader(String tokenHeader) {
+        this.tokenHeader = tokenHeader;
+    }
+
+    public String getRequestOverrides() {
+        return requestOverrides;
+    }
+
+    /**
+     * Corrects the method and path of operations, as operation=METHOD /path entries separated by commas, such as
+     * getPractices=GET /practice-list or updateAppointmentStatus=POST /appointments/{appointmentId}/status. The
+     * paths of createAppointment, updateAppointmentStatus and getPractices are inferred; a path must name exactly
+     * the operation's path parameters in braces. Checked when the endpoint is created.
+     */
+    public void setRequestOverrides(String requestOverrides) {
+        this.requestOverrides = requestOverrides;
     }
 }

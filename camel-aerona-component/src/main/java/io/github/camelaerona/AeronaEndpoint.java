@@ -27,6 +27,7 @@ import io.github.camelaerona.operation.OperationClient;
 import io.github.camelaerona.operation.OperationSpec;
 import io.github.camelaerona.operation.OperationSpec.Kind;
 import io.github.camelaerona.operation.ParameterResolver;
+import io.github.camelaerona.operation.RequestLines;
 import io.github.camelaerona.operation.ValueLookup;
 import io.github.camelaerona.operation.ValueRule;
 import io.github.camelaerona.transport.CallLimits;
@@ -76,6 +77,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     private AeronaOperationParameters parameters = new AeronaOperationParameters();
 
     private WebhookConfiguration webhookConfiguration;
+    private volatile RequestLines requestLines;
     private AccountLease lease;
     private OperationClient client;
 
@@ -208,13 +210,15 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
                 configuration.getMaxConnections(), ssl, configuration.getProxyHost(),
                 configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
-                configuration.getHttpClientConfigurer());
+                configuration.getHttpClientConfigurer(), configuration.getTokenHeader());
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
                 configuration.isRateLimitEnabled(), configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
                 configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
                 configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()));
         return new AccountSettings(configuration.getPassword(), transport, budget,
-                Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock());
+                Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock(),
+                new AccountSettings.Login(configuration.getLoginPath(), configuration.getLoginUsernameField(),
+                        configuration.getLoginPasswordField()));
     }
 
     private PollSettings pollSettings() {
@@ -222,7 +226,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         return new PollSettings(operation, initialFromDate(), configuration.getLookbackDays(), zone(),
                 getComponent().getClock(), configuration.isEmitUpdates(), configuration.isRawJson(),
                 configured != null ? configured : defaultRepository(), configured == null, uriOptions(),
-                configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.BACKGROUND);
+                configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.BACKGROUND,
+                requestLines());
     }
 
     private WebhookSettings webhookSettings() {
@@ -246,6 +251,16 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     private ZoneId zone() {
         return ConfigurationCheck.zone(configuration.getTimeZone());
+    }
+
+    /** The method and path of each operation: the declared ones, corrected by requestOverrides. */
+    RequestLines requestLines() {
+        RequestLines lines = requestLines;
+        if (lines == null) {
+            lines = RequestLines.parse("requestOverrides", configuration.getRequestOverrides());
+            requestLines = lines;
+        }
+        return lines;
     }
 
     /** The URI options of the operation's parameters, as the last of a request's value lookups. */

@@ -100,7 +100,7 @@ public class AeronaProducer extends DefaultAsyncProducer {
         }
         ObjectNode bodyObject = RequestBody.read(operation, body);
         ValueLookup headers = ValueLookup.byParameter(p -> message.getHeader(p.headerName()));
-        return RequestRenderer.create(operation, bodyObject,
+        return RequestRenderer.create(operation, endpoint.requestLines(), bodyObject,
                 List.of(headers, ValueLookup.bodyFields(bodyObject), endpoint.uriOptions()));
     }
 

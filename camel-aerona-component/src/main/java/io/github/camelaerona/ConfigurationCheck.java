@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.ZoneId;
 
 import io.github.camelaerona.account.AeronaAccount;
+import io.github.camelaerona.operation.RequestLines;
 
 /**
  * The rules an endpoint's settings meet before it is used. Every refusal names the option, the value and what is
@@ -42,6 +43,19 @@ final class ConfigurationCheck {
         atLeast("lookbackDays", c.getLookbackDays(), 0, "a whole number of days, 0 or more");
         atLeast("webhookMaxBodySize", c.getWebhookMaxBodySize(), 1, "a number of bytes of 1 or more");
         zone(c.getTimeZone());
+        if (c.getLoginPath() == null || !c.getLoginPath().startsWith("/")) {
+            refuse("loginPath", c.getLoginPath(), "a path below baseUrl starting with /, such as /login");
+        }
+        if (c.getLoginUsernameField() == null || c.getLoginUsernameField().isBlank()) {
+            refuse("loginUsernameField", c.getLoginUsernameField(), "the JSON field name of the username, such as username");
+        }
+        if (c.getLoginPasswordField() == null || c.getLoginPasswordField().isBlank()) {
+            refuse("loginPasswordField", c.getLoginPasswordField(), "the JSON field name of the password, such as password");
+        }
+        if (c.getTokenHeader() == null || !c.getTokenHeader().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            refuse("tokenHeader", c.getTokenHeader(), "an HTTP header name, such as AERONA-AUTH-TOKEN");
+        }
+        RequestLines.parse("requestOverrides", c.getRequestOverrides());
         if (!c.isRateLimitEnabled() && c.getBudgetDataSource() != null) {
             refuse("budgetDataSource", "a DataSource", "none while rateLimitEnabled=false: there is no budget to share");
         }

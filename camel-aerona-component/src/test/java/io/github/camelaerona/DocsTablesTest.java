@@ -1,6 +1,15 @@
 package io.github.camelaerona;
 
 import io.github.camelaerona.model.AeronaJson;
+import io.github.camelaerona.model.Appointment;
+import io.github.camelaerona.model.AppointmentSlot;
+import io.github.camelaerona.model.AppointmentType;
+import io.github.camelaerona.model.Clinician;
+import io.github.camelaerona.model.Invoice;
+import io.github.camelaerona.model.Patient;
+import io.github.camelaerona.model.Payment;
+import io.github.camelaerona.model.Practice;
+import io.github.camelaerona.model.Treatment;
 import io.github.camelaerona.operation.AeronaOperation;
 import io.github.camelaerona.operation.OperationSpec;
 import java.io.InputStream;
@@ -8,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +48,8 @@ class DocsTablesTest {
                 "operations", operationsTable(),
                 "component-options", optionsTable(metadata.get("componentProperties")),
                 "endpoint-options", optionsTable(metadata.get("properties")),
-                "headers", headersTable(metadata.get("headers")));
+                "headers", headersTable(metadata.get("headers")),
+                "models", modelsTables());
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         String updated = page;
         for (Map.Entry<String, String> table : tables.entrySet()) {
@@ -95,6 +109,29 @@ class DocsTablesTest {
                     .append(" | ").append(o.path("type").asText())
                     .append(" | ").append(cell(o.path("description").asText()))
                     .append(" |\n");
+        }
+        return t.toString();
+    }
+
+    /** Every field of every result model as Jackson reads it: JSON name, Java type, and how a route reaches it. */
+    static String modelsTables() {
+        List<Class<?>> models = List.of(Appointment.class, AppointmentSlot.class, AppointmentType.class, Clinician.class,
+                Invoice.class, Patient.class, Payment.class, Practice.class, Treatment.class);
+        ObjectMapper mapper = AeronaJson.mapper();
+        StringBuilder t = new StringBuilder();
+        for (Class<?> model : models) {
+            BeanDescription bean = mapper.getDeserializationConfig().introspect(mapper.constructType(model));
+            t.append("\n#### ").append(model.getSimpleName()).append("\n\n")
+                    .append("| JSON field | Java type | in a route |\n|---|---|---|\n");
+            for (BeanPropertyDefinition property : bean.findProperties()) {
+                if (!property.hasField() || property.getInternalName().equals("additionalProperties")) {
+                    continue;
+                }
+                String type = property.getField().getType().toCanonical().replace("java.lang.", "")
+                        .replace("java.math.", "").replace("java.time.", "").replace("java.util.", "");
+                t.append("| `").append(property.getName()).append("` | `").append(type).append("` | `${body.")
+                        .append(property.getInternalName()).append("}` |\n");
+            }
         }
         return t.toString();
     }

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
@@ -15,6 +16,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,8 +59,35 @@ class MetadataTest {
     void secretsAreMarkedSecret() throws Exception {
         JsonNode properties = metadata().get("properties");
         assertTrue(properties.get("password").get("secret").asBoolean());
-        assertTrue(properties.get("username").get("secret").asBoolean());
+        assertTrue(properties.get("webhookSecret").get("secret").asBoolean());
         assertTrue(metadata().get("componentProperties").get("password").get("secret").asBoolean());
+        // the username is the account's identity, shown in health checks, JMX and errors (docs: Security)
+        assertFalse(properties.get("username").get("secret").asBoolean());
+        assertFalse(metadata().get("componentProperties").get("username").get("secret").asBoolean());
+    }
+
+    @Test
+    void thePollingDelayDefaultIsTheConsumersOwn() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            AeronaEndpoint endpoint = context.getEndpoint("aerona:searchPayments", AeronaEndpoint.class);
+            assertEquals(endpoint.getDefaultDelay(), metadata().get("properties").get("delay").get("defaultValue").asLong());
+            assertEquals(60_000L, endpoint.getDefaultDelay());
+        }
+    }
+
+    @Test
+    void theJarListsItsComponentsForCamelsTooling() throws Exception {
+        Properties list = new Properties();
+        try (InputStream in = MetadataTest.class.getResourceAsStream("/META-INF/services/org/apache/camel/component.properties")) {
+            assertNotNull(in, "component.properties is in the jar");
+            list.load(in);
+        }
+        assertEquals("aerona", list.getProperty("components"));
+        assertEquals("camel-aerona", list.getProperty("artifactId"));
+        assertEquals("io.github.camelaerona", list.getProperty("groupId"));
+        assertFalse(list.getProperty("version").contains("${"), "filtered by the build");
+        assertNotNull(MetadataTest.class.getResource("/META-INF/services/org/apache/camel/component/"
+                + list.getProperty("components")), "each listed component has its service entry");
     }
 
     @Test

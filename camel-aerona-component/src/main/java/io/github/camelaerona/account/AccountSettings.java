@@ -21,9 +21,18 @@ import io.github.camelaerona.transport.TransportSettings;
  * @param budget      the rate budget
  * @param renewMargin how long before the token's hour is up it is renewed
  * @param clock       where "now" comes from for the token's hour
+ * @param login       how a login is sent
  */
 public record AccountSettings(String password, TransportSettings transport, Budget budget, Duration renewMargin,
-        Clock clock) {
+        Clock clock, Login login) {
+
+    /**
+     * The login request: {@code POST path} with a JSON object of the two fields (options loginPath,
+     * loginUsernameField, loginPasswordField; the defaults are inferred from Aerona's page).
+     */
+    public record Login(String path, String usernameField, String passwordField) {
+        public static final Login INFERRED = new Login("/login", "username", "password");
+    }
 
     /**
      * The budget an endpoint asks for: its own limiter bean, or a limit per period, kept in the JVM or, with a
@@ -58,6 +67,12 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         }
         if (!clock.equals(other.clock)) {
             names.add("clock");
+        }
+        if (!login.equals(other.login)) {
+            names.add("loginPath/loginUsernameField/loginPasswordField");
+        }
+        if (!transport.tokenHeader().equals(other.transport.tokenHeader())) {
+            names.add("tokenHeader");
         }
         TransportSettings a = transport;
         TransportSettings b = other.transport;

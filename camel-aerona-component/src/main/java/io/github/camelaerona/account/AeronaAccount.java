@@ -35,7 +35,6 @@ public final class AeronaAccount {
     /** Aerona's tokens live one hour from the login. */
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(AeronaAccount.class);
-    private static final HttpCall LOGIN = new HttpCall("POST", "/login", null);
 
     private final AccountKey key;
     private final AccountSettings settings;
@@ -118,7 +117,7 @@ public final class AeronaAccount {
             } else if (error == null && (r.token() == null || r.token().isBlank())) {
                 error = new AeronaAuthenticationException(key.toString(), r.status(), withoutCredentials(r.body()),
                         "Aerona answered the login of " + key + " with HTTP " + r.status() + " but without the "
-                        + AeronaHttpTransport.TOKEN_HEADER + " header that carries the token.");
+                        + settings.transport().tokenHeader() + " header that carries the token (option tokenHeader).");
             }
             synchronized (this) {
                 loginInFlight = null;
@@ -213,9 +212,9 @@ public final class AeronaAccount {
 
     private HttpCall loginCall() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("username", key.username());
-        body.put("password", settings.password());
-        return new HttpCall(LOGIN.method(), LOGIN.pathAndQuery(), body.toString());
+        body.put(settings.login().usernameField(), key.username());
+        body.put(settings.login().passwordField(), settings.password());
+        return new HttpCall("POST", settings.login().path(), body.toString());
     }
 
     /**

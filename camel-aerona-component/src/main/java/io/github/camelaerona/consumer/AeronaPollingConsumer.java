@@ -86,7 +86,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         Map<AeronaParameter, Object> window = new EnumMap<>(AeronaParameter.class);
         window.put(AeronaParameter.FROM_DATE, from);
         window.put(AeronaParameter.TO_DATE, to);
-        AeronaRequest request = RequestRenderer.create(settings.operation(), null,
+        AeronaRequest request = RequestRenderer.create(settings.operation(), settings.requestLines(), null,
                 List.of(ValueLookup.fixed(window), settings.uriOptions()));
         OperationReply reply;
         try {

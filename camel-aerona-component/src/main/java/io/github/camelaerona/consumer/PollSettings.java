@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.operation.RequestLines;
 import io.github.camelaerona.operation.ValueLookup;
 import org.apache.camel.spi.IdempotentRepository;
 
@@ -23,10 +24,11 @@ import org.apache.camel.spi.IdempotentRepository;
  * @param ownsRepository  whether the consumer starts and stops the repository (one it made itself)
  * @param uriOptions      the endpoint's parameter options (patientId)
  * @param priority        the polls' priority for the rate budget (background unless configured)
+ * @param requestLines    the method and path of the search (requestOverrides)
  */
 public record PollSettings(AeronaOperation operation, LocalDate initialFromDate, int lookbackDays, ZoneId zone,
         Clock clock, boolean emitUpdates, boolean rawJson, IdempotentRepository repository, boolean ownsRepository,
-        ValueLookup uriOptions, AeronaPriority priority) {
+        ValueLookup uriOptions, AeronaPriority priority, RequestLines requestLines) {
 
     /** Today in the consumer's zone. */
     LocalDate today() {

@@ -11,9 +11,12 @@ public class Appointment extends AeronaObject {
     private Long appointmentTypeId;
     private Integer appointmentStatusId;
     @IsoDates.DateTime
+    @SafeToLog
     private OffsetDateTime appointmentTime;
+    @SafeToLog
     private Boolean emergency;
     private String appointmentNotes;
+    @SafeToLog
     private Integer duration;
     private Long patientId;
 

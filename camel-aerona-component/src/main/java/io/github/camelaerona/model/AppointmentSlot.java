@@ -10,9 +10,12 @@ public class AppointmentSlot extends AeronaObject {
     private Long practiceId;
     private Long appointmentTypeId;
     @IsoDates.DateTime
+    @SafeToLog
     private OffsetDateTime startTime;
     @IsoDates.DateTime
+    @SafeToLog
     private OffsetDateTime endTime;
+    @SafeToLog
     private Integer duration;
 
     public Long getClinicianId() {

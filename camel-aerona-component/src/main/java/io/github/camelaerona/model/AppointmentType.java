@@ -6,12 +6,16 @@ import java.math.BigDecimal;
 public class AppointmentType extends AeronaObject {
 
     private Long id;
+    @SafeToLog
     private String name;
+    @SafeToLog
     private Integer duration;
     private Integer clinicianTypeId;
+    @SafeToLog
     private BigDecimal price;
     private Boolean onsite;
     private Boolean remote;
+    @SafeToLog
     private Boolean disabled;
     private java.util.List<Long> practiceIds;
 

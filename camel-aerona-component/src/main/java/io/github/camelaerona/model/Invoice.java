@@ -10,11 +10,15 @@ public class Invoice extends AeronaObject {
     private Long id;
     private Long patientId;
     @IsoDates.Date
+    @SafeToLog
     private LocalDate date;
+    @SafeToLog
     private Integer quantity;
     @IsoDates.DateTime
     private OffsetDateTime dateCompleted;
+    @SafeToLog
     private BigDecimal price;
+    @SafeToLog
     private String status;
     private String saleItem;
     private Long userId;

@@ -10,14 +10,18 @@ public class Payment extends AeronaObject {
     private Long patientId;
     private Long practiceId;
     private String practiceName;
+    @SafeToLog
     private String paymentType;
+    @SafeToLog
     private String paymentMethod;
+    @SafeToLog
     private BigDecimal amount;
     private BigDecimal cancellation;
     private BigDecimal refund;
     private Long refundReference;
     private String paymentNote;
     @IsoDates.DateTime
+    @SafeToLog
     private OffsetDateTime paymentDate;
     private String cancellationNote;
     @IsoDates.DateTime

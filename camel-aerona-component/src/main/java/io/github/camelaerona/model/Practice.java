@@ -4,6 +4,7 @@ package io.github.camelaerona.model;
 public class Practice extends AeronaObject {
 
     private Long id;
+    @SafeToLog
     private String name;
     private String address1;
     private String address2;

@@ -14,9 +14,12 @@ public class Treatment extends AeronaObject {
     private Long practiceId;
     private Long userId;
     private String treatmentName;
+    @SafeToLog
     private String status;
+    @SafeToLog
     private BigDecimal price;
     @IsoDates.Date
+    @SafeToLog
     private LocalDate date;
 
     public Long getId() {

@@ -30,18 +30,20 @@ public final class RequestRenderer {
      * Reads the body, finds and checks every parameter in the lookups (in their order of precedence), and renders
      * the request; nothing is sent when a rule is broken.
      */
-    public static AeronaRequest create(AeronaOperation operation, ObjectNode body, List<ValueLookup> lookups) {
+    public static AeronaRequest create(AeronaOperation operation, RequestLines lines, ObjectNode body,
+            List<ValueLookup> lookups) {
         if (operation.spec().kind() == Kind.WEBHOOK) {
             throw new AeronaValidationException(operation.name(), "operation",
                     "is for consumers only: use it in from(\"aerona:" + operation.name() + "\")");
         }
-        return render(operation, ParameterResolver.resolve(operation, lookups), body);
+        return render(operation, lines.of(operation), ParameterResolver.resolve(operation, lookups), body);
     }
 
     /** The request for checked values; the body is the request object (for operations that take one), or null. */
-    public static AeronaRequest render(AeronaOperation operation, Map<AeronaParameter, Object> values, ObjectNode body) {
+    public static AeronaRequest render(AeronaOperation operation, RequestLines.Line line,
+            Map<AeronaParameter, Object> values, ObjectNode body) {
         OperationSpec spec = operation.spec();
-        String path = spec.pathTemplate();
+        String path = line.pathTemplate();
         StringBuilder query = new StringBuilder();
         ObjectNode outgoing = spec.takesBodyObject() ? body : null;
         Map<String, Object> named = new LinkedHashMap<>();
@@ -72,7 +74,7 @@ public final class RequestRenderer {
                 throw new AeronaValidationException(operation.name(), "body", "cannot be written as JSON: " + e.getMessage());
             }
         }
-        return new AeronaRequest(operation, new HttpCall(spec.method(), path + query, json), named);
+        return new AeronaRequest(operation, new HttpCall(line.method(), path + query, json), named);
     }
 
     private static String encode(String value) {

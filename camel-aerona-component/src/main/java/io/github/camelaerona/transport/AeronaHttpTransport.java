@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -34,22 +35,28 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class AeronaHttpTransport implements Closeable {
 
+    /** The header that carries the token by default (inferred; option tokenHeader). */
     public static final String TOKEN_HEADER = "AERONA-AUTH-TOKEN";
 
     private final String baseUrl;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService timer;
+    private final String tokenHeader;
 
     /** @param timer where the call timeouts run */
     public AeronaHttpTransport(TransportSettings settings, ScheduledExecutorService timer) {
         this.baseUrl = settings.baseUrl();
         this.timer = timer;
+        this.tokenHeader = settings.tokenHeader();
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnections())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.socketTimeout()))
+                        // a pooled connection the server closed while idle fails the next call without a reply,
+                        // and calls are never retried: check one that sat idle before using it again
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build());
         if (settings.sslContext() != null) {
             pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
@@ -84,7 +91,7 @@ public final class AeronaHttpTransport implements Closeable {
         request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(limits.responseTimeout())).build());
         request.setHeader("Accept", "application/json");
         if (token != null) {
-            request.setHeader(TOKEN_HEADER, token);
+            request.setHeader(tokenHeader, token);
         }
         if (call.jsonBody() != null) {
             request.setEntity(new StringEntity(call.jsonBody(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
@@ -97,8 +104,8 @@ public final class AeronaHttpTransport implements Closeable {
         try {
             return client.execute(request, response -> {
                 String body = read(response.getEntity(), response.getCode(), limits.maxReplySize());
-                Header tokenHeader = response.getFirstHeader(TOKEN_HEADER);
-                return new HttpReply(response.getCode(), body, tokenHeader == null ? null : tokenHeader.getValue());
+                Header answered = response.getFirstHeader(tokenHeader);
+                return new HttpReply(response.getCode(), body, answered == null ? null : answered.getValue());
             });
         } catch (IOException e) {
             if (timedOut.get()) {

@@ -17,7 +17,8 @@ import org.apache.camel.component.http.HttpClientConfigurer;
  * @param proxyHost      a proxy, or null
  * @param proxyPort      the proxy's port
  * @param configurer     camel-http's hook to adjust the client, or null
+ * @param tokenHeader    the header that carries the token both ways (option tokenHeader)
  */
 public record TransportSettings(String baseUrl, Duration connectTimeout, Duration socketTimeout, int maxConnections,
-        SSLContext sslContext, String proxyHost, int proxyPort, HttpClientConfigurer configurer) {
+        SSLContext sslContext, String proxyHost, int proxyPort, HttpClientConfigurer configurer, String tokenHeader) {
 }

@@ -70,7 +70,7 @@ public final class AeronaSandbox implements AutoCloseable {
         this.accounts = new SandboxAccounts(clock, settings.tokenLifetime, settings.rateLimit, settings.ratePeriod);
         settings.users.forEach(accounts::addUser);
         this.data = new SandboxData(clock, settings.zone, settings.seed);
-        this.api = new SandboxApi(BASE_PATH, clock, accounts, data);
+        this.api = new SandboxApi(BASE_PATH, clock, accounts, data, settings.shape);
         this.webhooks = new SandboxWebhooks(clock, new com.fasterxml.jackson.databind.ObjectMapper());
         data.onChange(webhooks::publish);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port);
@@ -232,19 +232,34 @@ public final class AeronaSandbox implements AutoCloseable {
         return store;
     }
 
-    /** Runs a sandbox until the process is stopped: {@code java -cp ... AeronaSandbox [port] [--https]}. */
+    /**
+     * Runs a sandbox until the process is stopped:
+     * {@code mvn -pl camel-aerona-sandbox exec:java -Dexec.args="[port] [--https] [--webhook Type=url]..."}, where
+     * each {@code --webhook Appointment=http://localhost:8080/aerona/appointment} sends that type's events to an
+     * application started separately.
+     */
     public static void main(String[] args) throws InterruptedException {
         Builder builder = builder().port(8085);
-        for (String arg : args) {
+        Map<String, String> webhookTargets = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--https")) {
                 builder.https(true);
-            } else {
+            } else if (arg.equals("--webhook") && i + 1 < args.length && args[i + 1].contains("=")) {
+                String[] target = args[++i].split("=", 2);
+                webhookTargets.put(target[0], target[1]);
+            } else if (arg.matches("[0-9]{1,5}")) {
                 builder.port(Integer.parseInt(arg));
+            } else {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "'; use [port] [--https]"
+                        + " [--webhook Patient|Appointment|Treatment=url]...");
             }
         }
         AeronaSandbox sandbox = builder.start();
+        webhookTargets.forEach(sandbox.webhooks()::register);
         System.out.println("Aerona sandbox at " + sandbox.baseUrl() + " (user " + sandbox.username() + ", password "
                 + sandbox.password() + ")");
+        webhookTargets.forEach((type, url) -> System.out.println("  " + type + " webhooks go to " + url));
         Thread.currentThread().join();
     }
 
@@ -259,6 +274,7 @@ public final class AeronaSandbox implements AutoCloseable {
         private ZoneId zone = ZoneId.of("Europe/London");
         private java.time.Instant startTime;
         private long seed = SandboxData.DEFAULT_SEED;
+        private SandboxApiShape shape = SandboxApiShape.INFERRED;
 
         private Builder() {
         }
@@ -298,6 +314,15 @@ public final class AeronaSandbox implements AutoCloseable {
 
         public Builder https(boolean https) {
             this.https = https;
+            return this;
+        }
+
+        /**
+         * Answers the parts of the API the component infers in another shape (another login path, token header or
+         * path of an inferred operation), to test the component's overrides against.
+         */
+        public Builder apiShape(SandboxApiShape shape) {
+            this.shape = shape;
             return this;
         }
 

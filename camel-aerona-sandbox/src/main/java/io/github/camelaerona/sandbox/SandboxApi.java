@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SandboxApi implements HttpHandler {
 
-    static final String TOKEN_HEADER = "AERONA-AUTH-TOKEN";
     private static final Logger LOG = LoggerFactory.getLogger(SandboxApi.class);
     private static final Pattern ID = Pattern.compile("[0-9]{1,11}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -49,7 +48,10 @@ final class SandboxApi implements HttpHandler {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<SandboxFault> faults = new CopyOnWriteArrayList<>();
 
-    SandboxApi(String basePath, Clock clock, SandboxAccounts accounts, SandboxData data) {
+    private final SandboxApiShape shape;
+
+    SandboxApi(String basePath, Clock clock, SandboxAccounts accounts, SandboxData data, SandboxApiShape shape) {
+        this.shape = shape;
         this.basePath = basePath;
         this.clock = clock;
         this.accounts = accounts;
@@ -87,7 +89,7 @@ final class SandboxApi implements HttpHandler {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String token = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
+        String token = exchange.getRequestHeaders().getFirst(shape.tokenHeader());
         java.time.Instant at = clock.instant();
 
         Reply reply;
@@ -145,10 +147,16 @@ final class SandboxApi implements HttpHandler {
     }
 
     private Reply route(String method, String path, Map<String, String> query, String body, String token) {
-        if (path.equals("/login")) {
+        if (path.equals(shape.loginPath())) {
             requireMethod(method, "POST");
             return login(body);
         }
+        String[] line = shape.toInferred(method, path);
+        if (line == null || (path.equals("/login") && !shape.loginPath().equals("/login"))) {
+            throw new SandboxRejection(404, "No such endpoint: " + method + " " + path);
+        }
+        method = line[0];
+        path = line[1];
         authenticate(token);
         Matcher m;
         switch (path) {
@@ -207,8 +215,8 @@ final class SandboxApi implements HttpHandler {
 
     private Reply login(String body) {
         Map<String, Object> request = jsonObject(body);
-        String username = request.get("username") instanceof String s ? s : null;
-        String password = request.get("password") instanceof String s ? s : null;
+        String username = request.get(shape.usernameField()) instanceof String s ? s : null;
+        String password = request.get(shape.passwordField()) instanceof String s ? s : null;
         if (accounts.knowsUser(username) && !accounts.countRequest(username)) {
             throw new SandboxRejection(429, "Rate limit exceeded: your token has been invalidated");
         }
@@ -217,7 +225,7 @@ final class SandboxApi implements HttpHandler {
         }
         SandboxAccounts.Token token = accounts.issueToken(username);
         Reply reply = new Reply(200, "");
-        reply.headers.put(TOKEN_HEADER, token.value());
+        reply.headers.put(shape.tokenHeader(), token.value());
         return reply;
     }
 
@@ -231,7 +239,7 @@ final class SandboxApi implements HttpHandler {
             case VALID:
                 return;
             case MISSING:
-                throw new SandboxRejection(401, "Missing " + TOKEN_HEADER + " header");
+                throw new SandboxRejection(401, "Missing " + shape.tokenHeader() + " header");
             case EXPIRED:
                 throw new SandboxRejection(401, "Token expired");
             case INVALIDATED:

@@ -227,7 +227,8 @@ public class AeronaComponentConfiguration {
      */
     private String sslContextParameters;
     /**
-     * The Aerona API user. Set it on the component so it need not appear in URIs.
+     * The Aerona API user. It is the account's identity, not a secret: health checks, JMX, the dev console and error
+     * messages name the account as username at baseUrl. Only the password is secret.
      */
     private String username;
     /**
@@ -235,6 +236,31 @@ public class AeronaComponentConfiguration {
      * X-Aerona-Webhook-Secret; requests without it get 401. Put it in the URL you register with Aerona.
      */
     private String webhookSecret;
+    /**
+     * The path below baseUrl that logins are POSTed to. Inferred (Aerona's page does not show it): correct it here
+     * if the real API differs.
+     */
+    private String loginPath = "/login";
+    /**
+     * The JSON field of the login body that carries the username. Inferred: correct it here if the real API differs.
+     */
+    private String loginUsernameField = "username";
+    /**
+     * The JSON field of the login body that carries the password. Inferred: correct it here if the real API differs.
+     */
+    private String loginPasswordField = "password";
+    /**
+     * The HTTP header the token comes back in after a login and goes out in on every other request. Inferred:
+     * correct it here if the real API differs.
+     */
+    private String tokenHeader = "AERONA-AUTH-TOKEN";
+    /**
+     * Corrects the method and path of operations, as operation=METHOD /path entries separated by commas, such as
+     * getPractices=GET /practice-list or updateAppointmentStatus=POST /appointments/{appointmentId}/status. The
+     * paths of createAppointment, updateAppointmentStatus and getPractices are inferred; a path must name exactly
+     * the operation's path parameters in braces. Checked when the endpoint is created.
+     */
+    private String requestOverrides;
 
     public boolean isEnabled() {
         return enabled;
@@ -570,5 +596,45 @@ public class AeronaComponentConfiguration {
 
     public void setWebhookSecret(String webhookSecret) {
         this.webhookSecret = webhookSecret;
+    }
+
+    public String getLoginPath() {
+        return loginPath;
+    }
+
+    public void setLoginPath(String loginPath) {
+        this.loginPath = loginPath;
+    }
+
+    public String getLoginUsernameField() {
+        return loginUsernameField;
+    }
+
+    public void setLoginUsernameField(String loginUsernameField) {
+        this.loginUsernameField = loginUsernameField;
+    }
+
+    public String getLoginPasswordField() {
+        return loginPasswordField;
+    }
+
+    public void setLoginPasswordField(String loginPasswordField) {
+        this.loginPasswordField = loginPasswordField;
+    }
+
+    public String getTokenHeader() {
+        return tokenHeader;
+    }
+
+    public void setTokenHeader(String tokenHeader) {
+        this.tokenHeader = tokenHeader;
+    }
+
+    public String getRequestOverrides() {
+        return requestOverrides;
+    }
+
+    public void setRequestOverrides(String requestOverrides) {
+        this.requestOverrides = requestOverrides;
     }
 }
