@@ -56,6 +56,15 @@ abstract class AeronaRouteTestSupport {
         return LocalDate.now(sandbox.clock().withZone(LONDON));
     }
 
+    /** The message of the innermost cause: the component's own error under Camel's wrappers. */
+    protected static String innermostMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
     /** A started context with the aerona component configured for the sandbox's account, running the routes. */
     protected CamelContext startContext(RoutesBuilder... routes) throws Exception {
         CamelContext context = new DefaultCamelContext();

@@ -106,13 +106,10 @@ class InferredShapeTest extends AeronaRouteTestSupport {
                     from("direct:x").to("aerona:getPractices?requestOverrides=" + bad[0].replace(" ", "%20"));
                 }
             }));
-            Throwable root = refused;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            assertTrue(root.getMessage().startsWith("aerona: option requestOverrides has the entry '" + bad[0] + "'"),
-                    root.getMessage());
-            assertTrue(root.getMessage().contains(bad[1]), root.getMessage());
+            String message = innermostMessage(refused);
+            assertTrue(message.startsWith("aerona: option requestOverrides has the entry '" + bad[0] + "'"),
+                    message);
+            assertTrue(message.contains(bad[1]), message);
         }
         assertEquals(0, sandbox.requests().size());
     }

@@ -185,11 +185,8 @@ class PollingConsumerTest extends AeronaRouteTestSupport {
                 from("aerona:getPayment").to("log:x");
             }
         }));
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        assertTrue(root.getMessage().contains("searchPayments"), root.getMessage());
+        String message = innermostMessage(e);
+        assertTrue(message.contains("searchPayments"), message);
     }
 
     private CamelContext startContext(RouteBuilder route, File store) throws Exception {

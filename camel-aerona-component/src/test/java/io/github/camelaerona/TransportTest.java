@@ -88,11 +88,8 @@ class TransportTest extends AeronaRouteTestSupport {
             context.addRoutes(route("aerona:getPractices?baseUrl=http://aerona.example.com/AeronaAPI/v1"));
             context.start();
         });
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        assertTrue(root.getMessage().contains("plain http://"), root.getMessage());
+        String message = innermostMessage(e);
+        assertTrue(message.contains("plain http://"), message);
         context.stop();
     }
 

@@ -216,10 +216,7 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
                 from("aerona:webhook?objectType=Appointment&webhookComponentName=no-such-http").to("log:x");
             }
         }));
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        assertTrue(root.getMessage().contains("camel-platform-http-main"), root.getMessage());
+        String message = innermostMessage(e);
+        assertTrue(message.contains("camel-platform-http-main"), message);
     }
 }
