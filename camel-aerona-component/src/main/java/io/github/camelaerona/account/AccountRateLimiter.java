@@ -1,11 +1,22 @@
 package io.github.camelaerona.account;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimiter;
 
 /** A budget the account owns (built from its options, not a user's bean): it can be tightened, watched and closed. */
 public interface AccountRateLimiter extends AeronaRateLimiter {
+
+    /** The account's own budgets grant by priority; a call that names none is normal. */
+    @Override
+    default CompletableFuture<Permit> acquire(Duration maxWait) {
+        return acquire(maxWait, AeronaPriority.NORMAL);
+    }
+
+    @Override
+    CompletableFuture<Permit> acquire(Duration maxWait, AeronaPriority priority);
 
     int limit();
 

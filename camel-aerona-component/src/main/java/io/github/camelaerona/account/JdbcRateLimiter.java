@@ -112,11 +112,6 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         this.worker = executor;
     }
 
-    @Override
-    public CompletableFuture<Permit> acquire(Duration maxWait) {
-        return acquire(maxWait, AeronaPriority.NORMAL);
-    }
-
     /**
      * Grants in priority order among this instance's callers; across instances the reserve is what protects
      * interactive calls (a background caller of any instance leaves the last {@code interactiveReserve} free slots).

@@ -66,11 +66,6 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     }
 
     @Override
-    public CompletableFuture<Permit> acquire(Duration maxWait) {
-        return acquire(maxWait, AeronaPriority.NORMAL);
-    }
-
-    @Override
     public CompletableFuture<Permit> acquire(Duration maxWait, AeronaPriority priority) {
         CompletableFuture<Permit> result = new CompletableFuture<>();
         synchronized (this) {
