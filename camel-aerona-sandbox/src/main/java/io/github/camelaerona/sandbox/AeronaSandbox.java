@@ -89,6 +89,7 @@ public final class AeronaSandbox implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext(BASE_PATH, api);
+        server.createContext(SandboxAdmin.PATH, new SandboxAdmin(this, accounts));
         server.start();
     }
 
@@ -102,6 +103,11 @@ public final class AeronaSandbox implements AutoCloseable {
     }
 
     /** The API root, such as {@code http://127.0.0.1:41234/AeronaAPI/v1}. */
+    /** The sandbox's own HTTP API (users, records, webhook targets, clock, faults, request log); docs/sandbox.md. */
+    public String adminUrl() {
+        return baseUrl().substring(0, baseUrl().length() - BASE_PATH.length()) + SandboxAdmin.PATH;
+    }
+
     public String baseUrl() {
         return (settings.https ? "https" : "http") + "://127.0.0.1:" + port() + BASE_PATH;
     }
@@ -260,6 +266,7 @@ public final class AeronaSandbox implements AutoCloseable {
         System.out.println("Aerona sandbox at " + sandbox.baseUrl() + " (user " + sandbox.username() + ", password "
                 + sandbox.password() + ")");
         webhookTargets.forEach((type, url) -> System.out.println("  " + type + " webhooks go to " + url));
+        System.out.println("  admin API (records, webhook targets, clock, faults, request log): " + sandbox.adminUrl());
         Thread.currentThread().join();
     }
 

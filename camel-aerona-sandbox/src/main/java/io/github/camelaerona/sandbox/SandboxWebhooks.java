@@ -56,6 +56,11 @@ public final class SandboxWebhooks implements AutoCloseable {
         urls.put(objectType, url);
     }
 
+    /** Where each object type's webhooks go now. */
+    public Map<String, String> targets() {
+        return Map.copyOf(urls);
+    }
+
     public void unregister(String objectType) {
         urls.remove(objectType);
     }
