@@ -1,0 +1,82 @@
+package io.github.camelaerona.sandbox;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The standalone sandbox as docs/sandbox.md starts it (its main class, the port and a --webhook target), in a JVM
+ * of its own: Aerona's API answers, and events go to the application named on the command line.
+ */
+class StandaloneSandboxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aSandboxInItsOwnProcessServesTheApiAndSendsWebhooksToTheTargetGivenAtStartup(@TempDir Path dir) throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer application = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        application.createContext("/aerona/appointment", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        application.start();
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String target = "http://127.0.0.1:" + application.getAddress().getPort() + "/aerona/appointment";
+        Path log = dir.resolve("sandbox.log");
+        Process sandbox = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AeronaSandbox.class.getName(),
+                Integer.toString(port), "--webhook", "Appointment=" + target)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = "http://127.0.0.1:" + port + "/sandbox-admin";
+        try {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    http.send(HttpRequest.newBuilder(URI.create(admin)).build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode() == 200);
+            assertTrue(Files.readString(log).contains("Appointment webhooks go to " + target), Files.readString(log));
+
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/AeronaAPI/v1/login")).POST(HttpRequest.BodyPublishers.ofString("{\"username\":\""
+                    + AeronaSandbox.DEFAULT_USERNAME + "\",\"password\":\"" + AeronaSandbox.DEFAULT_PASSWORD + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, login.statusCode());
+
+            http.send(HttpRequest.newBuilder(URI.create(admin + "/appointments/34234"))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"appointmentStatusId\":3}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+            JsonNode event = JSON.readTree(received.get(0));
+            assertEquals(34234, event.get("id").asLong());
+            assertEquals(3, event.get("appointmentStatusId").asInt());
+        } finally {
+            sandbox.destroy();
+            application.stop(0);
+        }
+        assertTrue(sandbox.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the sandbox stops with its process");
+    }
+}
