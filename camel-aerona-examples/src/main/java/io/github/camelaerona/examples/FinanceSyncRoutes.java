@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
  * A typical user route: each new Aerona payment goes to the finance system (here the endpoint named by
  * {@code financeUri}), with a redelivery policy for Aerona's passing failures.
  */
+// tag::finance-sync-routes[]
 public class FinanceSyncRoutes extends RouteBuilder {
 
     private final String financeUri;
@@ -33,3 +34,4 @@ public class FinanceSyncRoutes extends RouteBuilder {
                 .to("aerona:searchInvoices");
     }
 }
+// end::finance-sync-routes[]

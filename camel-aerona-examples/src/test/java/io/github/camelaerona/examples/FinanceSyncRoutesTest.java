@@ -28,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The example of docs/testing.md: a user's route tested against the sandbox extension. */
+// tag::finance-sync-test[]
 @WithAeronaSandbox(startTime = "2026-06-17T10:00:00Z")
 class FinanceSyncRoutesTest {
 
-    AeronaSandbox sandbox;
+    AeronaSandbox sandbox;          // injected
     CamelContext context;
     MockEndpoint finance;
 
@@ -91,3 +92,4 @@ class FinanceSyncRoutesTest {
         assertEquals(2, sandbox.logins().size(), "the component logged in again by itself");
     }
 }
+// end::finance-sync-test[]
