@@ -204,7 +204,9 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
             batch.add(template(context).asyncRequestBody("direct:batch", (Object) null));
         }
         AeronaEndpoint endpoint = endpoint(context, "getPractices");
-        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getWaitingCalls() == 6); // login + 9 sent
+        // login + 9 sent, and all 9 answered: a call still in flight would reach the sandbox's log after this count
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getWaitingCalls() == 6
+                && sandbox.apiRequests().size() == LIMIT - 1);
         int sentBefore = sandbox.apiRequests().size();
 
         template(context).asyncRequestBody("direct:booking", (Object) null).get(30, TimeUnit.SECONDS);
