@@ -3,6 +3,7 @@ package io.github.camelaerona;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     @UriParam
     private AeronaOperationParameters parameters = new AeronaOperationParameters();
 
+    private static final int DEFAULT_REPOSITORY_SIZE = 10_000;
+
     private WebhookConfiguration webhookConfiguration;
     private volatile RequestLines requestLines;
     private AccountLease lease;
@@ -120,7 +123,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (operation.spec().kind() != Kind.WEBHOOK) {
             throw new IllegalArgumentException("webhook:aerona needs aerona:webhook?objectType=Patient, Appointment or Treatment");
         }
-        return new AeronaWebhookHandler(webhookSettings(), this::createExchange, next);
+        // the request's exchange already belongs to camel-webhook's route
+        return new AeronaWebhookHandler(webhookSettings(), request -> { }, next);
     }
 
     /** Aerona has no API to register webhooks: they are set up in Aerona's settings, so this only says where. */
@@ -238,9 +242,20 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 configured == null);
     }
 
-    /** A consumer's memory of what was processed when none is configured: its own, in memory. */
+    /**
+     * A consumer's memory of what was processed when none is configured: its own, in memory, the 10,000 most recent
+     * keys. Camel's repository (which locks every access itself) over a LinkedHashMap kept in access order: Camel's
+     * default LRU cache (SimpleLRUCache, unless camel-caffeine-lrucache is present) records every access for later
+     * eviction, which was a sixth of the webhook handler's time per event.
+     */
     private static IdempotentRepository defaultRepository() {
-        return MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        Map<String, Object> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > DEFAULT_REPOSITORY_SIZE;
+            }
+        };
+        return MemoryIdempotentRepository.memoryIdempotentRepository(recent);
     }
 
     private LocalDate initialFromDate() {

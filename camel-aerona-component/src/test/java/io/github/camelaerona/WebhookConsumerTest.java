@@ -93,6 +93,9 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
         assertEquals(2, a.getAppointmentStatusId());
         assertEquals("api", a.getAdditionalProperties().get("source"));
         assertEquals("Appointment", event.getMessage().getHeader(AeronaConstants.WEBHOOK_OBJECT_TYPE));
+        assertEquals("POST", event.getMessage().getHeader(Exchange.HTTP_METHOD), "the HTTP headers are kept");
+        assertEquals("appointments", event.getFromRouteId(), "the exchange is the webhook route's own");
+        assertTrue(event.getFromEndpoint().getEndpointUri().startsWith("aerona://webhook"), event.getFromEndpoint().getEndpointUri());
 
         assertEquals(200, post("/aerona/appointment", appointment(1, 2), Map.of()).statusCode(), "a duplicate gets 200");
         assertEquals(1, received.size(), "and is not processed again");

@@ -43,7 +43,11 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
                     : "aerona:webhook cannot listen through '" + name + "': it is not an HTTP consumer component"
                       + " (a RestConsumerFactory). Use platform-http, netty-http, jetty or undertow.");
         }
-        handler = new AeronaWebhookHandler(settings, () -> createExchange(false), getProcessor());
+        handler = new AeronaWebhookHandler(settings, request -> {
+            // the request becomes this route's exchange, as createExchange would have made it
+            request.getExchangeExtension().setFromEndpoint(getEndpoint());
+            request.getExchangeExtension().setFromRouteId(getRouteId());
+        }, getProcessor());
         ServiceHelper.startService(handler);
         http = factory.createConsumer(context, handler, null, getPath(), null, null, null,
                 context.getRestConfiguration(), Map.of());
