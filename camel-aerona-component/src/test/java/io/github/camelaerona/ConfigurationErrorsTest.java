@@ -35,6 +35,9 @@ class ConfigurationErrorsTest extends AeronaRouteTestSupport {
             "token-renew-margin|2h|option tokenRenewMargin is 7200000 ms; allowed: 0 to 1h",
             "base-url|ftp://example.org|option baseUrl is ftp://example.org; allowed: an https:// URL",
             "interactive-reserve|-1|option interactiveReserve is -1; allowed: a whole number of 0 or more",
+            "priority|urgent|option priority is urgent; allowed: interactive, normal, background",
+            "object-type|Invoice|option objectType is Invoice; allowed: Patient, Appointment, Treatment",
+            "lookback-days|-2|option lookbackDays is -2; allowed: a whole number of days, 0 or more",
     })
     void aCamelMainSettingThatCanNeverWorkFailsAtStartupNamingOptionValueAndWhatIsAllowed(String key, String value,
             String expected) {
