@@ -1,20 +1,15 @@
 package io.github.camelaerona.sandbox;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,16 +61,9 @@ class SandboxAdminTest {
 
     @Test
     void webhookTargetsRegisteredOverHttpReceiveTheEventsOfChanges() throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/hooks/appointment", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/appointment";
+        try (WebhookReceiver receiver = new WebhookReceiver("/hooks/appointment")) {
+            List<String> received = receiver.received();
+            String url = receiver.url("/hooks/appointment");
             assertEquals(200, admin("PUT", "/webhooks/Appointment", "{\"url\":\"" + url + "\"}").statusCode());
             long appointmentId = ((Number) sandbox.data().appointments().get(0).get("id")).longValue();
             assertEquals(200, admin("PATCH", "/appointments/" + appointmentId, "{\"appointmentStatusId\":3}").statusCode());
@@ -89,8 +77,6 @@ class SandboxAdminTest {
             assertEquals(200, webhooks.get("deliveries").get(0).get("status").asInt());
 
             assertEquals(400, admin("PUT", "/webhooks/Invoice", "{\"url\":\"" + url + "\"}").statusCode());
-        } finally {
-            receiver.stop(0);
         }
     }
 

@@ -1,22 +1,18 @@
 package io.github.camelaerona.sandbox;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,19 +30,13 @@ class StandaloneSandboxTest {
 
     @Test
     void aSandboxInItsOwnProcessServesTheApiAndSendsWebhooksToTheTargetGivenAtStartup(@TempDir Path dir) throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
-        HttpServer application = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        application.createContext("/aerona/appointment", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        application.start();
+        WebhookReceiver application = new WebhookReceiver("/aerona/appointment");
+        List<String> received = application.received();
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        String target = "http://127.0.0.1:" + application.getAddress().getPort() + "/aerona/appointment";
+        String target = application.url("/aerona/appointment");
         Path log = dir.resolve("sandbox.log");
         Process sandbox = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AeronaSandbox.class.getName(),
@@ -75,7 +65,7 @@ class StandaloneSandboxTest {
             assertEquals(3, event.get("appointmentStatusId").asInt());
         } finally {
             sandbox.destroy();
-            application.stop(0);
+            application.close();
         }
         assertTrue(sandbox.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the sandbox stops with its process");
     }
