@@ -22,19 +22,20 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Answers one webhook request as Aerona needs it: checks method, secret, size and JSON; turns the request's exchange
- * into the event (the parsed event as body, the object type in a header, the HTTP headers kept) and hands it to the
- * next processor, the route, as camel-webhook does (a second exchange and a copy of every header cost a tenth of
- * the throughput); answers
- * 200 once the route succeeded, 500 when it failed, and 200 without running the route for an event already
- * processed. An event's key enters the idempotent repository only once its route succeeded; a second delivery of
- * an event still being processed waits for the first's outcome and gets the same answer. Method, secret and
- * Content-Length are checked before the body is read, and a streamed body is read no further than the limit (an
- * HTTP server that buffers bodies itself must be given its own limit: see the docs). {@code from("aerona:webhook...")} puts it behind a Camel HTTP consumer, {@code webhook:aerona:webhook}
- * behind camel-webhook's; whoever runs it starts and stops it, and with it the repository it made.
+ * into the event (a plain message with the parsed event as body, the object type in a header, the HTTP headers kept)
+ * and hands it to the next processor, the route, as camel-webhook does (a second exchange and a copy of every header
+ * cost a tenth of the throughput); answers 200 once the route succeeded, 500 when it failed, and 200 without running
+ * the route for an event already processed. An event's key enters the idempotent repository only once its route
+ * succeeded; a second delivery of an event still being processed waits for the first's outcome and gets the same
+ * answer. Method, secret and Content-Length are checked before the body is read, and a streamed body is read no
+ * further than the limit (an HTTP server that buffers bodies itself must be given its own limit: see the docs).
+ * {@code from("aerona:webhook...")} puts it behind a Camel HTTP consumer, {@code webhook:aerona:webhook} behind
+ * camel-webhook's; whoever runs it starts and stops it, and with it the repository it made.
  */
 public final class AeronaWebhookHandler extends AsyncProcessorSupport {
 
@@ -148,8 +149,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
             return answer(request, 200, "", callback);
         }
         adopt.accept(request);
-        in.setHeader(OBJECT_TYPE_HEADER, settings.objectType().name());
-        in.setBody(event);
+        request.setMessage(eventMessage(request, in, event));
         return next.process(request, doneSync -> {
             boolean processed = !request.isFailed() && !request.isRollbackOnly();
             if (processed) {
@@ -162,6 +162,20 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
             respondWith(request, processed);
             callback.done(doneSync);
         });
+    }
+
+    /**
+     * The message the route gets: the event as body, the object type and the request's headers. A plain message, as
+     * the event is no longer an HTTP request, and so that a route's first setBody or transform does not copy every
+     * header out of the HTTP consumer's own message type (Camel copies a specialised message on a body change);
+     * the headers' map moves over, it is not copied.
+     */
+    private Message eventMessage(Exchange request, Message http, Object event) {
+        Message message = new DefaultMessage(request);
+        message.setHeaders(http.getHeaders());
+        message.setHeader(OBJECT_TYPE_HEADER, settings.objectType().name());
+        message.setBody(event);
+        return message;
     }
 
     /** Events whose first delivery is being processed, by key, with the outcome to come. */
