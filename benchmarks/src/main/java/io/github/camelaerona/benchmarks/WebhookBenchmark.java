@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.sun.management.OperatingSystemMXBean;
+import io.github.camelaerona.model.AeronaJson;
+import io.github.camelaerona.model.Appointment;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -25,8 +28,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * alike, and the figure is the median of the rounds' ratios. Each run also yields this JVM's CPU time per request,
  * the server's own cost, which the other tenants of two shared cores disturb less than the rate. wrk, not a JVM
  * client, so the server is what saturates: the bare route is also measured with twice the client (2 threads, 16
- * connections), and its rate must not rise with it. wrk comes from Debian's package; {@code benchmarks/webhook.sh}
- * installs it.
+ * connections), and its rate must not rise with it. A third target, the bare route plus the event read into its
+ * model by the same Jackson reader, shows what of aerona:webhook's cost the model accounts for. wrk comes from
+ * Debian's package; {@code benchmarks/webhook.sh} installs it.
  */
 final class WebhookBenchmark {
 
@@ -68,6 +72,12 @@ final class WebhookBenchmark {
                 // answers as aerona:webhook does: 200 with an empty body
                 from("platform-http:/bare?httpMethodRestrict=POST").routeId("bare")
                         .setHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, constant(200)).setBody(constant(""));
+                // the bare route plus the one piece of aerona:webhook's work that is left to account for: the event
+                // read into its model by the same Jackson reader
+                ObjectReader reader = AeronaJson.mapper().readerFor(Appointment.class);
+                from("platform-http:/binding?httpMethodRestrict=POST").routeId("binding")
+                        .process(e -> e.getMessage().setBody(reader.readValue(e.getMessage().getBody(byte[].class))))
+                        .setHeader(org.apache.camel.Exchange.HTTP_RESPONSE_CODE, constant(200)).setBody(constant(""));
             }
         });
         context.start();
@@ -75,13 +85,14 @@ final class WebhookBenchmark {
         Files.writeString(script, EVENTS_SCRIPT, StandardCharsets.UTF_8);
         String aerona = "http://127.0.0.1:" + port + "/aerona/appointment";
         String bare = "http://127.0.0.1:" + port + "/bare";
+        String binding = "http://127.0.0.1:" + port + "/binding";
         try {
             // both targets warm up in turns until the JIT has compiled both paths and the repository holds its
             // 10,000 keys: a fresh JVM needs about 15 s of load before its rate settles
             List<String> warmup = new ArrayList<>();
             for (int i = 0; i < WARMUP_TURNS; i++) {
-                warmup.add(String.format("%.0f/%.0f", wrk(script, bare, 1, 8, WARMUP_TURN).rate(),
-                        wrk(script, aerona, 1, 8, WARMUP_TURN).rate()));
+                warmup.add(String.format("%.0f/%.0f/%.0f", wrk(script, bare, 1, 8, WARMUP_TURN).rate(),
+                        wrk(script, aerona, 1, 8, WARMUP_TURN).rate(), wrk(script, binding, 1, 8, WARMUP_TURN).rate()));
             }
             // many short rounds, alternating which target goes first: the machine's drift (the rate of one target
             // moves by 15% from one 10 s run to the next on two shared cores) then hits both alike, and the medians
@@ -89,6 +100,7 @@ final class WebhookBenchmark {
             List<Double> ratios = new ArrayList<>();
             List<Double> cpuRatios = new ArrayList<>();
             List<Double> doublings = new ArrayList<>();
+            List<Double> bindingRatios = new ArrayList<>();
             double bareRate = 0;
             double aeronaRate = 0;
             double bareCpu = 0;
@@ -97,13 +109,17 @@ final class WebhookBenchmark {
             for (int round = 0; round < ROUNDS; round++) {
                 Load b;
                 Load a;
+                Load j;
                 if (round % 2 == 0) {
                     b = wrk(script, bare, 1, 8, ROUND);
                     a = wrk(script, aerona, 1, 8, ROUND);
+                    j = wrk(script, binding, 1, 8, ROUND);
                 } else {
+                    j = wrk(script, binding, 1, 8, ROUND);
                     a = wrk(script, aerona, 1, 8, ROUND);
                     b = wrk(script, bare, 1, 8, ROUND);
                 }
+                bindingRatios.add(a.rate() / j.rate());
                 ratios.add(a.rate() / b.rate());
                 cpuRatios.add(a.cpuPerRequest() / b.cpuPerRequest());
                 bareRate += b.rate();
@@ -131,14 +147,15 @@ final class WebhookBenchmark {
                             ratio, ROUNDS, aeronaRate, bareRate, quantile(cpuRatios, 0.5)),
                     ">= 0.95x, server saturated", ratio >= 0.95 && saturated && problems.isEmpty(),
                     String.format("each request a new event; %d rounds of %s per target after %d warm-up turns of %s"
-                            + " each (bare/aerona req/s: %s); round ratios %s; the server JVM's CPU per request (all"
+                            + " each (bare/aerona/binding req/s: %s); round ratios %s; the server JVM's CPU per request (all"
                             + " its threads, JIT and GC included) %.1f us for aerona:webhook and %.1f us for the bare"
                             + " route on average, aerona/bare per round %s; the bare route with 2 threads and 16"
                             + " connections in %d of the rounds: %.0f req/s on average, %.2fx of 1 thread in the"
-                            + " median (%s)%s",
+                            + " median (%s); against the bare route that also reads the event into its model with the"
+                            + " same Jackson reader, aerona:webhook's round ratios are %s%s",
                             ROUNDS, ROUND, WARMUP_TURNS, WARMUP_TURN, warmup, spread(ratios), aeronaCpu, bareCpu,
                             spread(cpuRatios), doublings.size(), bareDoubled, doubling,
-                            saturated ? "the server, not wrk, is the limit" : "NOT saturated",
+                            saturated ? "the server, not wrk, is the limit" : "NOT saturated", spread(bindingRatios),
                             problems.isEmpty() ? "; every answer a 200" : "; " + problems));
         } finally {
             Files.deleteIfExists(script);
