@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelaerona.api.AeronaUnreadableEventException;
 import io.github.camelaerona.model.Appointment;
 import io.github.camelaerona.model.Patient;
 import io.github.camelaerona.model.Treatment;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +40,7 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
     private final List<Exchange> received = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failNext = new AtomicBoolean();
     private final List<Class<?>> messageTypes = new CopyOnWriteArrayList<>();
+    private final List<Exchange> dead = new CopyOnWriteArrayList<>();
     private int port;
 
     @BeforeEach
@@ -81,6 +84,46 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
     private static String appointment(long id, int status) {
         return "{\"id\":" + id + ",\"practiceId\":9876,\"userId\":34567,\"appointmentTypeId\":1864,\"appointmentStatusId\":"
                 + status + ",\"appointmentTime\":\"2030-01-19T13:30:00Z\",\"duration\":30,\"patientId\":426709,\"source\":\"api\"}";
+    }
+
+    @Test
+    void anEventThatDoesNotReadIntoItsModelReachesTheErrorHandling() throws Exception {
+        CamelContext context = startContext(webhooks());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("direct:dead"));
+                from("direct:dead").process(e -> dead.add(e.copy()));
+                from("aerona:webhook?objectType=Patient&webhookPath=/hooks/bridged&bridgeErrorHandler=true")
+                        .process(e -> received.add(e.copy()));
+            }
+        });
+
+        // JSON, but its date is in another form: without bridgeErrorHandler it is logged and answered 500, so Aerona
+        // sends it again; it is not remembered, and the route never sees it
+        String badDate = "{\"id\":7,\"appointmentTypeId\":1864,\"appointmentTime\":\"05/01/2026 13:30\"}";
+        assertEquals(500, post("/aerona/appointment", badDate, Map.of()).statusCode());
+        assertEquals(500, post("/aerona/appointment", badDate, Map.of()).statusCode(), "handled again when sent again");
+
+        // with bridgeErrorHandler=true the route's dead letter channel takes it, with the event's JSON in the error
+        String badBirthDate = "{\"id\":426709,\"forename\":\"Ann\",\"dob\":\"05/01/1980\"}";
+        assertEquals(200, post("/hooks/bridged", badBirthDate, Map.of()).statusCode());
+        assertEquals(1, dead.size());
+        AeronaUnreadableEventException problem = assertInstanceOf(AeronaUnreadableEventException.class,
+                dead.get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertTrue(problem.getMessage().startsWith("Patient event '426709' cannot be read: its field dob is not"),
+                problem.getMessage());
+        assertFalse(problem.getMessage().contains("1980") || problem.getMessage().contains("Ann"),
+                "no personal data in the message: " + problem.getMessage());
+        assertEquals(badBirthDate, problem.getEventJson());
+        assertTrue(dead.get(0).getFromEndpoint().getEndpointUri().contains("objectType=Patient"),
+                "an exchange of the webhook route's own: " + dead.get(0).getFromEndpoint().getEndpointUri());
+        assertEquals(200, post("/hooks/bridged", badBirthDate, Map.of()).statusCode(), "Aerona sends it again");
+        assertEquals(1, dead.size(), "taken once, then remembered like a processed event");
+        assertTrue(received.isEmpty(), "no route saw an unreadable event as its body");
+
+        // a body that is not JSON at all is still refused
+        assertEquals(400, post("/hooks/bridged", "{\"id\": 5,", Map.of()).statusCode());
     }
 
     @Test

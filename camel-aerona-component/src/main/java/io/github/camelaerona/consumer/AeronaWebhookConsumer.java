@@ -6,8 +6,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -47,6 +49,14 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
             // the request becomes this route's exchange, as createExchange would have made it
             request.getExchangeExtension().setFromEndpoint(getEndpoint());
             request.getExchangeExtension().setFromRouteId(getRouteId());
+        }, problem -> {
+            // an exchange of this route's own, as a poller's unreadable record has, for the route's error handler
+            // with bridgeErrorHandler=true; else it is logged at WARN
+            Exchange event = createExchange(true);
+            event.getMessage().setBody(problem.getEventJson());
+            getExceptionHandler().handleException(problem.getMessage(), event, problem);
+            return getExceptionHandler() instanceof BridgeExceptionHandlerToErrorHandler
+                    && !event.isFailed() && !event.isRollbackOnly();
         }, getProcessor());
         ServiceHelper.startService(handler);
         http = factory.createConsumer(context, handler, null, getPath(), null, null, null,

@@ -12,8 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.camelaerona.api.AeronaUnreadableEventException;
+import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.model.AeronaJson;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
@@ -51,6 +58,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
 
     private final WebhookSettings settings;
     private final Consumer<Exchange> adopt;
+    private final Predicate<AeronaUnreadableEventException> takeUnreadable;
     private final AsyncProcessor next;
     private final byte[] secretDigest;
     private final Map<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
@@ -65,12 +73,17 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     private final String keyPrefix;
 
     /**
-     * @param adopt  makes a request's exchange the route's own (its from endpoint and route), before the route runs
-     * @param next   the route
+     * @param adopt          makes a request's exchange the route's own (its from endpoint and route), before the route
+     *                       runs
+     * @param takeUnreadable hands an event that is JSON but does not read into its model to the error handling;
+     *                       true when an error handler took it (it is then remembered and answered 200)
+     * @param next           the route
      */
-    public AeronaWebhookHandler(WebhookSettings settings, Consumer<Exchange> adopt, Processor next) {
+    public AeronaWebhookHandler(WebhookSettings settings, Consumer<Exchange> adopt,
+                                Predicate<AeronaUnreadableEventException> takeUnreadable, Processor next) {
         this.settings = settings;
         this.adopt = adopt;
+        this.takeUnreadable = takeUnreadable;
         this.next = AsyncProcessorConverterHelper.convert(next);
         this.reader = AeronaJson.mapper().readerFor(settings.objectType().modelType());
         this.keyPrefix = "webhook:" + settings.objectType() + ":";
@@ -124,9 +137,14 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         if (!startsAnObject(body)) {
             return answer(request, 400, "The body is not a JSON object", callback);
         }
-        Object event;
+        Object event = null;
+        AeronaUnreadableEventException unreadable = null;
         try {
             event = reader.readValue(body); // one pass, straight into the model
+        } catch (DatabindException e) {
+            // JSON, but not an event of this type (a date in another form, text for a number): sending it again
+            // cannot fix it, so like a poller's unreadable record it goes to the route's error handling
+            unreadable = unreadable(body, e);
         } catch (IOException e) {
             return answer(request, 400, "The body is not valid JSON", callback);
         }
@@ -148,20 +166,44 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
             outcome.complete(true);
             return answer(request, 200, "", callback);
         }
+        if (unreadable != null) {
+            settle(key, outcome, request, takeUnreadable.test(unreadable));
+            callback.done(true);
+            return true;
+        }
         adopt.accept(request);
         request.setMessage(eventMessage(request, in, event));
         return next.process(request, doneSync -> {
-            boolean processed = !request.isFailed() && !request.isRollbackOnly();
-            if (processed) {
-                // durable only now: a crash while the route ran leaves no key, so Aerona's retry is processed
-                settings.repository().add(key);
-                settings.repository().confirm(key);
-            }
-            inProgress.remove(key, outcome);
-            outcome.complete(processed);
-            respondWith(request, processed);
+            settle(key, outcome, request, !request.isFailed() && !request.isRollbackOnly());
             callback.done(doneSync);
         });
+    }
+
+    /** Remembers a processed event, tells a duplicate waiting for this delivery, and answers Aerona. */
+    private void settle(String key, CompletableFuture<Boolean> outcome, Exchange request, boolean processed) {
+        if (processed) {
+            // durable only now: a crash while the route ran leaves no key, so Aerona's retry is processed
+            settings.repository().add(key);
+            settings.repository().confirm(key);
+        }
+        inProgress.remove(key, outcome);
+        outcome.complete(processed);
+        respondWith(request, processed);
+    }
+
+    /** The error for an event that is JSON but does not read into its model, naming the event's id and the field. */
+    private AeronaUnreadableEventException unreadable(byte[] body, DatabindException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(0).getFieldName() != null ? mapping.getPath().get(0).getFieldName() : "?";
+        JsonNode id;
+        try {
+            id = AeronaJson.mapper().readTree(body).path("id");
+        } catch (IOException notATree) {
+            id = MissingNode.getInstance();
+        }
+        return new AeronaUnreadableEventException(settings.objectType().name(),
+                id.isMissingNode() ? "without id" : SafeText.quote(id.asText()), field,
+                new String(body, StandardCharsets.UTF_8), e);
     }
 
     /**
