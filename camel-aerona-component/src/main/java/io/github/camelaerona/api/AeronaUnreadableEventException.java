@@ -11,11 +11,11 @@ public class AeronaUnreadableEventException extends AeronaException {
     private final String field;
     private final String eventJson;
 
-    public AeronaUnreadableEventException(String objectType, String eventId, String field, String eventJson,
-                                          Throwable cause) {
+    /** Without Jackson's exception as cause: its message quotes the value that did not read. */
+    public AeronaUnreadableEventException(String objectType, String eventId, String field, String eventJson) {
         super(objectType + " event " + eventId + " cannot be read: its field " + field + " is not in a form the model"
               + " takes. It is handed to the route's error handling (the event's JSON is the exception's eventJson);"
-              + " until an error handler takes it, Aerona is answered 500 and sends it again.", cause);
+              + " until an error handler takes it, Aerona is answered 500 and sends it again.");
         this.objectType = objectType;
         this.field = field;
         this.eventJson = eventJson;

@@ -203,7 +203,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         }
         return new AeronaUnreadableEventException(settings.objectType().name(),
                 id.isMissingNode() ? "without id" : SafeText.quote(id.asText()), field,
-                new String(body, StandardCharsets.UTF_8), e);
+                new String(body, StandardCharsets.UTF_8));
     }
 
     /**
