@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,15 +46,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The routes of README.md and docs/aerona-component.md, exactly as the pages show them (DocsSnippetsTest compares
- * the tagged regions with the pages), run against the sandbox. Values that depend on the machine's date (a search
- * window ending today) are sent but not asserted on; what is asserted is what the sandbox saw and what the routes
- * received.
+ * the tagged regions with the pages), run against the sandbox. Dates (a search window ending today) come from the
+ * sandbox's pinned clock, never the machine's; what is asserted is what the sandbox saw and what the routes received.
  */
 @WithAeronaSandbox(startTime = "2026-06-17T10:00:00Z")
 class DocumentedRoutesTest {
 
     AeronaSandbox sandbox;
     CamelContext context;
+    /** The routes' dates come from the sandbox's pinned clock, as the component's do. */
+    Clock clock;
     int httpPort;
     @TempDir
     File dataDir;
@@ -70,7 +72,8 @@ class DocumentedRoutesTest {
         aerona.getConfiguration().setPassword(environment.get("AERONA_PASSWORD"));
         // end::component-credentials[]
         aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
-        aerona.setClock(sandbox.clock());
+        clock = sandbox.clock();
+        aerona.setClock(clock);
         try (ServerSocket free = new ServerSocket(0)) {
             httpPort = free.getLocalPort();
         }
@@ -102,8 +105,9 @@ class DocumentedRoutesTest {
             public void configure() {
                 // tag::readme-search[]
                 from("timer:payments?period=1h")
-                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now().minusDays(1))
-                    .setHeader(AeronaConstants.TO_DATE, LocalDate::now)
+                    // clock: a java.time.Clock bean, Clock.systemDefaultZone() in production, a fixed one in tests
+                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now(clock).minusDays(1))
+                    .setHeader(AeronaConstants.TO_DATE, () -> LocalDate.now(clock))
                     .to("aerona:searchPayments")                 // List<Payment>, amounts as BigDecimal
                     .split(body())
                     .log("Payment ${body.id}: ${body.amount} by ${body.paymentMethod}");
@@ -122,6 +126,9 @@ class DocumentedRoutesTest {
         MockEndpoint finance = context.getEndpoint("mock:finance", MockEndpoint.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> finance.getReceivedCounter() == payments);
         await().atMost(Duration.ofSeconds(10)).until(() -> searches("/payments/search").size() == 2);
+        assertTrue(searches("/payments/search").stream().anyMatch(r -> "2026-06-16".equals(r.query().get("fromDate"))
+                && "2026-06-17".equals(r.query().get("toDate"))), "the timer's window, yesterday to today on the clock: "
+                + searches("/payments/search"));
 
         MockEndpoint calendar = context.getEndpoint("mock:calendar", MockEndpoint.class);
         sandbox.webhooks().register("Appointment", "http://127.0.0.1:" + httpPort + "/aerona/appointment");
@@ -191,7 +198,7 @@ class DocumentedRoutesTest {
 
                 // findAppointmentSlots: the next 50 free slots, List<AppointmentSlot>
                 from("direct:d")
-                    .setHeader(AeronaConstants.SEARCH_START, LocalDate::now)
+                    .setHeader(AeronaConstants.SEARCH_START, () -> LocalDate.now(clock))   // clock: a java.time.Clock
                     .to("aerona:findAppointmentSlots?clinicianId=34567&appointmentTypeId=1864&timeOfDay=1");
 
                 // createAppointment: body Appointment (or Map/JSON), result the new id (Long)
@@ -209,8 +216,9 @@ class DocumentedRoutesTest {
 
                 // searchPayments / searchInvoices: List<Payment> / List<Invoice> of a date window
                 from("direct:j")
-                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now().minusMonths(1))
-                    .setHeader(AeronaConstants.TO_DATE, LocalDate::now)
+                    // clock: a java.time.Clock bean, Clock.systemDefaultZone() in production, a fixed one in tests
+                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now(clock).minusMonths(1))
+                    .setHeader(AeronaConstants.TO_DATE, () -> LocalDate.now(clock))
                     .to("aerona:searchInvoices?patientId=426709");
                 // end::each-operation[]
                 // tag::get-patient[]
@@ -260,7 +268,7 @@ class DocumentedRoutesTest {
                 // tag::booking[]
                 from("direct:book")
                     .setHeader(AeronaConstants.CLINICIAN_ID, constant(34567))
-                    .setHeader(AeronaConstants.SEARCH_START, LocalDate::now)
+                    .setHeader(AeronaConstants.SEARCH_START, () -> LocalDate.now(clock))   // clock: a java.time.Clock
                     .to("aerona:findAppointmentSlots?appointmentTypeId=1864&timeOfDay=1")
                     .process(e -> {
                         AppointmentSlot slot = (AppointmentSlot) e.getMessage().getBody(List.class).get(0);
@@ -280,8 +288,9 @@ class DocumentedRoutesTest {
                 // end::booking[]
                 // tag::payments-json[]
                 from("timer:payments?period=1h")
-                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now().minusDays(1))
-                    .setHeader(AeronaConstants.TO_DATE, LocalDate::now)
+                    // clock: a java.time.Clock bean, Clock.systemDefaultZone() in production, a fixed one in tests
+                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now(clock).minusDays(1))
+                    .setHeader(AeronaConstants.TO_DATE, () -> LocalDate.now(clock))
                     .to("aerona:searchPayments?rawJson=true")
                     .to("file:{{finance.inbox}}");
                 // end::payments-json[]
@@ -337,8 +346,9 @@ class DocumentedRoutesTest {
                     .setBody(simple("${body.size()} free slots"));
 
                 from("timer:nightly?repeatCount=1")                         // the invoice sync: batch work
-                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now().minusMonths(1))
-                    .setHeader(AeronaConstants.TO_DATE, LocalDate::now)
+                    // clock: a java.time.Clock bean, Clock.systemDefaultZone() in production, a fixed one in tests
+                    .setHeader(AeronaConstants.FROM_DATE, () -> LocalDate.now(clock).minusMonths(1))
+                    .setHeader(AeronaConstants.TO_DATE, () -> LocalDate.now(clock))
                     .to("aerona:searchInvoices?priority=background")
                     .split(body())
                         .setHeader(AeronaConstants.INVOICE_ID, simple("${body.id}"))
@@ -359,6 +369,6 @@ class DocumentedRoutesTest {
     }
 
     private LocalDate today() {
-        return LocalDate.now(sandbox.clock().withZone(java.time.ZoneId.of("Europe/London")));
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
     }
 }
