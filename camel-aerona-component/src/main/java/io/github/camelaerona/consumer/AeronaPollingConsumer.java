@@ -131,8 +131,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
             } else {
                 // an unreadable record goes to the route's error handling (bridgeErrorHandler) or is logged; it is
                 // remembered only once an error handler took it, so it is never silently lost
-                getExceptionHandler().handleException(record.problem().getMessage(), exchange, record.problem());
-                done = bridged() && !exchange.isFailed() && !exchange.isRollbackOnly();
+                done = UnreadableRecords.takenByErrorHandler(getExceptionHandler(), exchange, record.problem());
             }
             if (done) {
                 settings.repository().add(record.key());
@@ -144,10 +143,6 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         }
         pendingExchanges = 0;
         return delivered;
-    }
-
-    private boolean bridged() {
-        return getExceptionHandler() instanceof org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
     }
 
     private Exchange exchangeOf(PolledRecord record) {

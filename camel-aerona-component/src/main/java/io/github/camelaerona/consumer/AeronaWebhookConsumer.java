@@ -9,7 +9,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.RestConsumerFactory;
-import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -54,9 +53,7 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
             // with bridgeErrorHandler=true; else it is logged at WARN
             Exchange event = createExchange(true);
             event.getMessage().setBody(problem.getEventJson());
-            getExceptionHandler().handleException(problem.getMessage(), event, problem);
-            return getExceptionHandler() instanceof BridgeExceptionHandlerToErrorHandler
-                    && !event.isFailed() && !event.isRollbackOnly();
+            return UnreadableRecords.takenByErrorHandler(getExceptionHandler(), event, problem);
         }, getProcessor());
         ServiceHelper.startService(handler);
         http = factory.createConsumer(context, handler, null, getPath(), null, null, null,
