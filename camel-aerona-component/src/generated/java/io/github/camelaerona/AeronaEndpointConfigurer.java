@@ -49,7 +49,7 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianTypeId": target.getParameters().setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "emitupdates":
         case "emitUpdates": target.getConfiguration().setEmitUpdates(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":

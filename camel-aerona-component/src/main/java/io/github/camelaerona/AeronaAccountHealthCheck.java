@@ -9,7 +9,7 @@ import io.github.camelaerona.account.AccountLease;
 import io.github.camelaerona.account.AeronaAccount;
 import io.github.camelaerona.account.CallTag;
 import io.github.camelaerona.api.AeronaPriority;
-import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaLoginException;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -62,7 +62,8 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
             if (lastFailure == null) {
                 builder.up();
             } else {
-                builder.message(lastFailure).down();
+                // the message, and a detail for runtimes that show only a check's details (Spring Boot's actuator)
+                builder.message(lastFailure).detail("reason", lastFailure).down();
             }
         }
     }
@@ -74,9 +75,9 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
             return null;
         } catch (java.util.concurrent.ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof AeronaAuthenticationException refused) {
-                return "Aerona refused the login of " + account.key() + " (HTTP " + refused.getStatusCode()
-                        + "): check the username and password";
+            if (cause instanceof AeronaLoginException refused) {
+                // says what failed by status (credentials, URL, limit, Aerona itself); free of secrets
+                return refused.getMessage();
             }
             return "Cannot log in to Aerona as " + account.key() + ": " + cause;
         } catch (InterruptedException e) {

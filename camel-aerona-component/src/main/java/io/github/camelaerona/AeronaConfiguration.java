@@ -128,7 +128,7 @@ public class AeronaConfiguration implements Cloneable {
      * The root of the Aerona API. Plain http:// is refused unless the host is loopback (the sandbox, tests).
      */
     public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this.baseUrl = PipeValues.url(baseUrl);
     }
 
     public String getUsername() {
@@ -426,7 +426,7 @@ public class AeronaConfiguration implements Cloneable {
      * Polling consumer: the time zone (such as Europe/London) in which today and record dates are taken. Default: the JVM's zone.
      */
     public void setTimeZone(String timeZone) {
-        this.timeZone = timeZone;
+        this.timeZone = PipeValues.timeZone(timeZone);
     }
 
     public boolean isEmitUpdates() {
@@ -470,7 +470,7 @@ public class AeronaConfiguration implements Cloneable {
      * Webhook consumer: the path to listen on. Default: /aerona/ and the object type in lower case (/aerona/appointment).
      */
     public void setWebhookPath(String webhookPath) {
-        this.webhookPath = webhookPath;
+        this.webhookPath = PipeValues.path(webhookPath);
     }
 
     public String getWebhookComponentName() {

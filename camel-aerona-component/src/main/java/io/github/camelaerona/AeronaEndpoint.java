@@ -78,6 +78,14 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     private AeronaOperationParameters parameters = new AeronaOperationParameters();
 
     private static final int DEFAULT_REPOSITORY_SIZE = 10_000;
+    private static final long DEFAULT_POLL_DELAY = 60_000L;
+
+    // Camel's ScheduledPollEndpoint polls every 500 ms when delay is unset, whatever getDefaultDelay() says; the
+    // endpoint therefore holds its own delay, and this declaration is what the generated metadata shows
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds (or a duration such as 30s or 5m) before the next poll: one minute by default,"
+                            + " 15 of Aerona's 300 requests per 15 minutes.")
+    private long delay = DEFAULT_POLL_DELAY;
 
     private WebhookConfiguration webhookConfiguration;
     private volatile RequestLines requestLines;
@@ -87,6 +95,21 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     public AeronaEndpoint(String uri, AeronaComponent component, AeronaConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        super.setDelay(DEFAULT_POLL_DELAY);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    /**
+     * Milliseconds before the next poll: one minute by default, 15 of Aerona's 300 requests per 15 minutes.
+     */
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
     }
 
     @Override
@@ -158,7 +181,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     /** One poll a minute: 15 of Aerona's 300 requests per 15 minutes. */
     @Override
     public long getDefaultDelay() {
-        return 60_000L;
+        return DEFAULT_POLL_DELAY;
     }
 
     /** Fails early, when the endpoint is created, on settings and URI values that can never work. */

@@ -1,6 +1,9 @@
 package io.github.camelaerona;
 
+import java.io.File;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +22,7 @@ import io.github.camelaerona.operation.ValueLookup;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -95,7 +99,9 @@ public class AeronaProducer extends DefaultAsyncProducer {
     private AeronaRequest prepare(Message message) {
         AeronaOperation operation = operation(message);
         Object body = message.getBody();
-        if (body instanceof InputStream) {
+        if (body instanceof InputStream || body instanceof Reader || body instanceof WrappedFile
+                || body instanceof File || body instanceof Path) {
+            // JSON in a stream or a file (a file: consumer's GenericFile among them), read by Camel's converters
             body = message.getBody(String.class);
         }
         ObjectNode bodyObject = RequestBody.read(operation, body);

@@ -43,6 +43,10 @@ final class ConfigurationCheck {
         atLeast("lookbackDays", c.getLookbackDays(), 0, "a whole number of days, 0 or more");
         atLeast("webhookMaxBodySize", c.getWebhookMaxBodySize(), 1, "a number of bytes of 1 or more");
         zone(c.getTimeZone());
+        if (c.getWebhookPath() != null && !c.getWebhookPath().startsWith("/")) {
+            refuse("webhookPath", c.getWebhookPath(), "a path on the integration's HTTP server starting with /,"
+                    + " such as /aerona/appointment");
+        }
         if (c.getLoginPath() == null || !c.getLoginPath().startsWith("/")) {
             refuse("loginPath", c.getLoginPath(), "a path below baseUrl starting with /, such as /login");
         }
@@ -118,7 +122,9 @@ final class ConfigurationCheck {
 
     private static void atLeast(String option, long value, long min, String allowed) {
         if (value < min) {
-            refuse(option, value, allowed);
+            // camel-main and Spring Boot bind rate-limit=abc as 0 before the component sees it
+            refuse(option, value, value == 0 ? allowed + " (a value that is not a whole number, such as abc, arrives as 0)"
+                    : allowed);
         }
     }
 
@@ -127,6 +133,12 @@ final class ConfigurationCheck {
     }
 
     private static String message(String option, Object value, String allowed) {
-        return "aerona: option " + option + " is " + value + "; allowed: " + allowed;
+        return "aerona: option " + option + " is " + value + "; allowed: " + allowed + ". Set as " + option
+                + "=... in an endpoint URI, or in application.properties as " + propertyKey(option);
+    }
+
+    /** The key camel-main and the Spring Boot starter bind to the option: camel.component.aerona.rate-limit. */
+    static String propertyKey(String option) {
+        return "camel.component.aerona." + option.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -49,6 +49,15 @@ class ConfigurationErrorsTest extends AeronaRouteTestSupport {
     }
 
     @Test
+    void aValueThatIsNotAWholeNumberIsSaidToArriveAsZeroWithTheKeyTheUserWrote() {
+        String message = rootMessage(startMainWith(Map.of("camel.component.aerona.rate-limit", "abc")));
+        assertTrue(message.contains("a value that is not a whole number, such as abc, arrives as 0"), message);
+        assertTrue(message.contains("camel.component.aerona.rate-limit"), message);
+        String period = rootMessage(startMainWith(Map.of("camel.component.aerona.rate-limit-period", "fifteen")));
+        assertTrue(period.contains("camel.component.aerona.rate-limit-period"), period);
+    }
+
+    @Test
     void theSamePropertiesWithSaneValuesStart() {
         assertEquals(null, startMainWith(Map.of("camel.component.aerona.rate-limit", "250",
                 "camel.component.aerona.rate-limit-period", "15m", "camel.component.aerona.time-zone", "Europe/London")));

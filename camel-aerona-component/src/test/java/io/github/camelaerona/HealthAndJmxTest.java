@@ -72,7 +72,8 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
             HealthCheck.Result result = aeronaReadiness(context);
             assertEquals(HealthCheck.State.DOWN, result.getState());
             String message = result.getMessage().orElse("");
-            assertTrue(message.contains("refused the login") && message.contains("HTTP 401"), message);
+            assertTrue(message.contains("refused the credentials in the login") && message.contains("HTTP 401")
+                    && message.contains("check the username and password"), message);
             assertFalse(message.contains(password));
         }
         assertEquals(1, sandbox.requests().size(), "one login attempt across five checks");

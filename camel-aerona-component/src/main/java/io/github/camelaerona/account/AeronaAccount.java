@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaLoginException;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.transport.AeronaHttpTransport;
@@ -112,10 +112,9 @@ public final class AeronaAccount {
         reply.whenComplete((r, failure) -> {
             Throwable error = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
             if (error == null && !r.isSuccess()) {
-                error = new AeronaAuthenticationException(key.toString(), r.status(), withoutCredentials(r.body()),
-                        "Aerona refused the login of " + key + ".");
+                error = LoginFailures.of(key, r.status(), withoutCredentials(r.body()));
             } else if (error == null && (r.token() == null || r.token().isBlank())) {
-                error = new AeronaAuthenticationException(key.toString(), r.status(), withoutCredentials(r.body()),
+                error = new AeronaLoginException(r.status(), withoutCredentials(r.body()),
                         "Aerona answered the login of " + key + " with HTTP " + r.status() + " but without the "
                         + settings.transport().tokenHeader() + " header that carries the token (option tokenHeader).");
             }

@@ -55,11 +55,8 @@ class KameletPipesTest {
         main.bind("aeronaClock", sandbox.clock());
         main.addInitialProperty("camel.component.aerona.clock", "#aeronaClock");
         main.addInitialProperty("camel.main.routes-include-pattern", "classpath:pipes/" + pipe);
-        // Kamelet properties the Pipes leave out, the way camel-main sets them: camel.kamelet.<name>.<property>
-        for (String kamelet : List.of("aerona-payments-source", "aerona-create-appointment-sink",
-                "aerona-find-appointment-slots-action")) {
-            main.addInitialProperty("camel.kamelet." + kamelet + ".baseUrl", sandbox.baseUrl());
-        }
+        // the account on the component only, as the docs set it up: no Kamelet may override it with a default
+        main.addInitialProperty("camel.component.aerona.base-url", sandbox.baseUrl());
         main.addInitialProperty("out.dir", out.toString());
         properties.forEach(main::addInitialProperty);
         try {

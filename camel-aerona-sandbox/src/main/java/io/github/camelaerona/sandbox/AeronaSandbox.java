@@ -51,6 +51,11 @@ public final class AeronaSandbox implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // it closes idle keep-alive connections beyond 200, which a client then finds dead (NoHttpResponseException
+        // with a few hundred accounts, each with its own connections); Aerona does not drop them that way
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+        }
     }
 
     private final Builder settings;

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -29,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  * Boot's, from spring.datasource.*), here a real PostgreSQL.
  */
 @WithAeronaSandbox
-@SpringBootTest(classes = SharedBudgetStarterTest.App.class, properties = {
-        "camel.component.aerona.shared-budget=true", "camel.component.aerona.rate-limit=20" })
+@SpringBootTest(classes = SharedBudgetStarterTest.App.class, properties = "camel.component.aerona.rate-limit=20")
+// shared-budget=true, exactly as the docs show it
+@TestPropertySource(locations = "classpath:docs/shared-budget.properties")
 class SharedBudgetStarterTest {
 
     private static SandboxPostgres postgres;

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,14 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(classes = WebApplicationTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-                // Camel keeps producer checks off unless asked; the Aerona readiness check is one of them
-                "camel.health.producers-enabled=true",
-                // list each check with its state, not only the overall one
-                "camel.health.exposure-level=full",
-                "management.endpoints.web.exposure.include=health",
-                "management.endpoint.health.show-details=always",
-                "camel.component.aerona.clock=#aeronaClock",
-                "camel.component.aerona.initial-from-date=2026-06-01" })
+                // what the docs' file takes from the environment
+                "AERONA_USERNAME=${aerona.sandbox.username}",
+                "AERONA_PASSWORD=${aerona.sandbox.password}",
+                "camel.component.aerona.clock=#aeronaClock" })
+// the docs' application.properties, exactly as the page shows it
+@TestPropertySource(locations = "classpath:docs/web-application.properties")
 class WebApplicationTest {
 
     static final String START = "2026-06-17T10:00:00Z";
@@ -62,7 +61,7 @@ class WebApplicationTest {
             return new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("aerona:searchPayments?delay=500").process(e -> PAYMENTS.add(e.getMessage().getBody(Payment.class)));
+                    from("aerona:searchPayments").process(e -> PAYMENTS.add(e.getMessage().getBody(Payment.class)));
                     from("aerona:webhook?objectType=Appointment")
                             .process(e -> EVENTS.add(e.getMessage().getBody(Appointment.class)));
                     from("direct:practices").to("aerona:getPractices");
@@ -92,6 +91,9 @@ class WebApplicationTest {
                 java.time.LocalDate.parse("2026-06-17")).size();
         assertTrue(expected > 0, "the seeded data has payments in the window");
         await().atMost(Duration.ofSeconds(20)).until(() -> PAYMENTS.size() == expected);
+        // a poller that sets no delay polls once a minute: at Camel's 500 ms the next seconds would bring several more
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> sandbox.requests(r -> r.path().endsWith("/payments/search")).size() == 1);
 
         // the webhook: the sandbox delivers to the application's own port, through Camel's platform-http
         sandbox.webhooks().register("Appointment", "http://127.0.0.1:" + port + "/aerona/appointment");

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every Java, YAML and XML block of README.md and docs/*.md is code the build compiles and runs, so the docs
- * cannot drift from it. The line before a block says where it comes from:
+ * Every Java, YAML, XML and properties block of README.md and docs/*.md is code the build compiles and runs, so the
+ * docs cannot drift from it. The line before a block says where it comes from:
  * <ul>
  * <li>{@code <!-- snippet: path#tag -->}: the block is, line for line, the region between {@code tag::tag[]} and
  * {@code end::tag[]} in that file (a test or example the build compiles and runs), indentation aside;</li>
@@ -25,14 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>{@code <!-- checked: path -->}: a test that reads this page and checks the block against the code itself
  * (the Kamelet Pipes);</li>
  * </ul>
- * and a {@code <dependency>} block must name a module of this project at its version. Run with
+ * and a {@code <dependency>} block must name a module of this project at its version. A properties block must be an
+ * excerpt of a file that a test boots as written ({@link #BOOTED_PROPERTIES}: DocumentedPropertiesTest for
+ * camel-main, the starter's tests for Spring Boot, KameletPipesTest for the Kamelets' settings). Run with
  * {@code -Daerona.docs.update=true} to copy the regions into the pages.
  */
 class DocsSnippetsTest {
 
     private static final Path ROOT = Path.of("..");
-    private static final Pattern BLOCK = Pattern.compile("(?m)^(?:<!-- (snippet|excerpt|checked): (\\S+?) -->\\n)?```(java|yaml|xml)\\n(.*?)^```",
+    // a block may be indented (inside a list item); its marker then carries the same indentation
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?m)^( *)(?:<!-- (snippet|excerpt|checked): (\\S+?) -->\\n\\1)?```(java|yaml|xml|properties)\\n(.*?)^\\1```",
             Pattern.DOTALL);
+    /** Where the properties files live that tests boot as written: camel-main's, and Spring Boot's. */
+    static final List<String> BOOTED_PROPERTIES = List.of("camel-aerona-component/src/test/resources/docs/camel-main/",
+            "camel-aerona-spring-boot-starter/src/test/resources/docs/", "camel-aerona-kamelets/src/test/resources/docs/");
 
     @Test
     void everyCodeBlockOfTheDocsComesFromCodeTheBuildRuns() throws IOException {
@@ -46,28 +53,40 @@ class DocsSnippetsTest {
             Matcher block = BLOCK.matcher(text);
             while (block.find()) {
                 checked++;
-                String where = ROOT.relativize(page) + ":" + line(text, block.start(3));
-                String code = block.group(4);
-                if ("snippet".equals(block.group(1))) {
-                    String[] source = block.group(2).split("#", 2);
-                    String region = region(ROOT.resolve(source[0]), source.length > 1 ? source[1] : "", where, problems);
-                    if (region != null && !region.equals(code) && update) {
-                        updated.append(text, copied, block.start(4)).append(region);
-                        copied = block.end(4);
-                    } else if (region != null && !region.equals(code)) {
-                        problems.add(where + " differs from " + block.group(2) + ":\n--- docs\n" + code + "--- code\n" + region);
+                String where = ROOT.relativize(page) + ":" + line(text, block.start(4));
+                String code = dedent(block.group(5), block.group(1).length());
+                String kind = block.group(2);
+                String source = block.group(3);
+                String language = block.group(4);
+                if ("properties".equals(language)) {
+                    // camel-main refuses unknown keys at startup, so a booted file is a checked one
+                    if (!"excerpt".equals(kind) || BOOTED_PROPERTIES.stream().noneMatch(source::startsWith)) {
+                        problems.add(where + ": a properties block needs <!-- excerpt: file --> naming a file under one of "
+                                + BOOTED_PROPERTIES + " (the tests there boot each file as written)");
+                    } else {
+                        excerpt(ROOT.resolve(source), code, where, problems);
                     }
-                } else if ("excerpt".equals(block.group(1))) {
-                    excerpt(ROOT.resolve(block.group(2)), code, where, problems);
-                } else if ("checked".equals(block.group(1))) {
-                    Path test = ROOT.resolve(block.group(2));
+                } else if ("snippet".equals(kind)) {
+                    String[] sourceAndTag = source.split("#", 2);
+                    String region = region(ROOT.resolve(sourceAndTag[0]), sourceAndTag.length > 1 ? sourceAndTag[1] : "",
+                            where, problems);
+                    if (region != null && !region.equals(code) && update && block.group(1).isEmpty()) {
+                        updated.append(text, copied, block.start(5)).append(region);
+                        copied = block.end(5);
+                    } else if (region != null && !region.equals(code)) {
+                        problems.add(where + " differs from " + source + ":\n--- docs\n" + code + "--- code\n" + region);
+                    }
+                } else if ("excerpt".equals(kind)) {
+                    excerpt(ROOT.resolve(source), code, where, problems);
+                } else if ("checked".equals(kind)) {
+                    Path test = ROOT.resolve(source);
                     if (!Files.exists(test) || !Files.readString(test).contains(page.getFileName().toString())) {
-                        problems.add(where + ": " + block.group(2) + " does not exist or does not read " + page.getFileName());
+                        problems.add(where + ": " + source + " does not exist or does not read " + page.getFileName());
                     }
                 } else if (code.startsWith("<dependency>")) {
                     dependency(code, where, problems);
                 } else {
-                    problems.add(where + ": a " + block.group(3) + " block without <!-- snippet: path#tag --> before it");
+                    problems.add(where + ": a " + language + " block without <!-- snippet: path#tag --> before it");
                 }
             }
             if (copied > 0) {
@@ -159,6 +178,17 @@ class DocsSnippetsTest {
                 problems.add(where + ": no module has the artifactId " + artifact.group(1));
             }
         }
+    }
+
+    private static String dedent(String code, int indent) {
+        if (indent == 0) {
+            return code;
+        }
+        StringBuilder text = new StringBuilder();
+        for (String l : code.split("\n", -1)) {
+            text.append(l.length() >= indent && l.substring(0, indent).isBlank() ? l.substring(indent) : l.stripLeading()).append('\n');
+        }
+        return text.substring(0, text.length() - 1);
     }
 
     private static int line(String text, int offset) {
