@@ -426,7 +426,7 @@ public class AeronaConfiguration implements Cloneable {
      * Polling consumer: the time zone (such as Europe/London) in which today and record dates are taken. Default: the JVM's zone.
      */
     public void setTimeZone(String timeZone) {
-        this.timeZone = PipeValues.timeZone(timeZone);
+        this.timeZone = PipeValues.unescaped(timeZone);
     }
 
     public boolean isEmitUpdates() {
@@ -470,7 +470,7 @@ public class AeronaConfiguration implements Cloneable {
      * Webhook consumer: the path to listen on. Default: /aerona/ and the object type in lower case (/aerona/appointment).
      */
     public void setWebhookPath(String webhookPath) {
-        this.webhookPath = PipeValues.path(webhookPath);
+        this.webhookPath = PipeValues.unescaped(webhookPath);
     }
 
     public String getWebhookComponentName() {

@@ -18,14 +18,12 @@ final class PipeValues {
     private PipeValues() {
     }
 
-    /** A time zone id has no '%', so an escape in one is the Pipe loader's. */
-    static String timeZone(String value) {
-        return hasEscape(value) ? decode(value) : value;
-    }
-
-    /** A webhook path is matched decoded by the HTTP server, so an escape in it (%2F) is the Pipe loader's. */
-    static String path(String value) {
-        return hasEscape(value) ? decode(value) : value;
+    /**
+     * For a time zone id (which has no '%') or a webhook path (which the HTTP server matches decoded): an escape in
+     * one is the Pipe loader's.
+     */
+    static String unescaped(String value) {
+        return value != null && ESCAPE.matcher(value).find() ? decode(value) : value;
     }
 
     /** A URL whose scheme's colon is escaped was a whole URL encoded. */
@@ -35,10 +33,6 @@ final class PipeValues {
         }
         String lower = value.toLowerCase(Locale.ROOT);
         return lower.startsWith("http%3a") || lower.startsWith("https%3a") ? decode(value) : value;
-    }
-
-    private static boolean hasEscape(String value) {
-        return value != null && ESCAPE.matcher(value).find();
     }
 
     private static String decode(String value) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -94,7 +95,7 @@ class DocumentedPropertiesTest {
         assertEquals("getPractices=GET /practice-list,updateAppointmentStatus=POST /appointments/{appointmentId}/status",
                 aerona.getConfiguration().getRequestOverrides());
         // the sandbox answers Aerona's documented shape, not the overridden one: the call went where the file said
-        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        Exception refused = assertThrows(Exception.class,
                 () -> context.createProducerTemplate().requestBody("direct:practices", (Object) null));
         assertTrue(String.valueOf(refused.getCause()).contains("404"), String.valueOf(refused.getCause()));
         assertTrue(sandbox.apiRequests().stream().anyMatch(r -> r.path().endsWith("/practice-list")), sandbox.requests().toString());

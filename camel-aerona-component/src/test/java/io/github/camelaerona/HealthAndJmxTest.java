@@ -72,7 +72,7 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
             HealthCheck.Result result = aeronaReadiness(context);
             assertEquals(HealthCheck.State.DOWN, result.getState());
             String message = result.getMessage().orElse("");
-            assertTrue(message.contains("refused the credentials in the login") && message.contains("HTTP 401")
+            assertTrue(message.contains("refused the login") && message.contains("HTTP 401")
                     && message.contains("check the username and password"), message);
             assertFalse(message.contains(password));
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelaerona.api.AeronaApiException;
-import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaLoginException;
 import io.github.camelaerona.api.AeronaException;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.api.AeronaValidationException;
@@ -115,7 +115,7 @@ class HostileRepliesTest extends AeronaRouteTestSupport {
         ProducerTemplate template = start("aerona:getPractices");
         sandbox.injectFault(SandboxFault.status(400, "{\"error\":\"bad request\",\"echo\":{\"username\":\""
                 + sandbox.username() + "\",\"password\":\"" + sandbox.password() + "\"}}").path("/login"));
-        AeronaAuthenticationException e = failure(AeronaAuthenticationException.class,
+        AeronaLoginException e = failure(AeronaLoginException.class,
                 () -> template.requestBody("direct:call", (Object) null));
         assertFalse(e.getMessage().contains(sandbox.password()), e.getMessage());
         assertFalse(e.getResponseBody().contains(sandbox.password()), e.getResponseBody());
@@ -123,10 +123,20 @@ class HostileRepliesTest extends AeronaRouteTestSupport {
     }
 
     @Test
+    void theUsernameIsMaskedOnlyWhereItStandsAsAWholeValue() throws Exception {
+        ProducerTemplate template = start("aerona:getPractices");
+        String user = sandbox.username();
+        sandbox.injectFault(SandboxFault.status(429, "{\"error\":\"" + user + "s share one limit\",\"user\":\"" + user
+                + "\",\"status\":429}").path("/login"));
+        AeronaLoginException e = failure(AeronaLoginException.class, () -> template.requestBody("direct:call", (Object) null));
+        assertEquals("{\"error\":\"" + user + "s share one limit\",\"user\":\"****\",\"status\":429}", e.getResponseBody());
+    }
+
+    @Test
     void aLoginAnsweredWithoutATokenSaysWhatWasMissing() throws Exception {
         ProducerTemplate template = start("aerona:getPractices");
         sandbox.injectFault(SandboxFault.status(200, "{}").path("/login"));
-        AeronaAuthenticationException e = failure(AeronaAuthenticationException.class,
+        AeronaLoginException e = failure(AeronaLoginException.class,
                 () -> template.requestBody("direct:call", (Object) null));
         assertTrue(e.getMessage().contains("without the AERONA-AUTH-TOKEN header"), e.getMessage());
     }

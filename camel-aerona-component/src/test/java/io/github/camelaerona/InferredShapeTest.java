@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelaerona.api.AeronaAuthenticationException;
+import io.github.camelaerona.api.AeronaLoginException;
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import io.github.camelaerona.sandbox.RecordedRequest;
 import io.github.camelaerona.sandbox.SandboxApiShape;
@@ -51,7 +51,9 @@ class InferredShapeTest extends AeronaRouteTestSupport {
             }
         });
         Exchange reply = context.createProducerTemplate().request("direct:practices", e -> { });
-        assertInstanceOf(AeronaAuthenticationException.class, reply.getException());
+        // a login the other shape does not have is no login at that URL, not refused credentials
+        AeronaLoginException refused = assertInstanceOf(AeronaLoginException.class, reply.getException());
+        assertTrue(refused.getMessage().contains("No login at that URL"), refused.getMessage());
         assertEquals("/login", sandbox.requests().get(0).path());
         assertEquals(404, sandbox.requests().get(0).status());
     }

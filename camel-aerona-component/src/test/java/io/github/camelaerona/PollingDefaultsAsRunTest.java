@@ -21,17 +21,7 @@ class PollingDefaultsAsRunTest extends AeronaRouteTestSupport {
 
     @Test
     void aPollerWithoutDelayPollsOnceAMinuteInCamelMain() throws Exception {
-        Main main = new Main();
-        main.addInitialProperty("camel.component.aerona.base-url", sandbox.baseUrl());
-        main.addInitialProperty("camel.component.aerona.username", sandbox.username());
-        main.addInitialProperty("camel.component.aerona.password", sandbox.password());
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("aerona:searchInvoices").routeId("invoices").to("log:invoices?level=OFF");
-            }
-        });
-        main.start();
+        Main main = startMain("aerona:searchInvoices");
         try {
             // Camel's initialDelay (1 s) before the first poll; at 500 ms the next seconds would bring several more
             await().atMost(Duration.ofSeconds(10)).until(() -> searches().size() == 1);
@@ -47,17 +37,7 @@ class PollingDefaultsAsRunTest extends AeronaRouteTestSupport {
 
     @Test
     void aDelayOptionStillWinsAsADuration() throws Exception {
-        Main main = new Main();
-        main.addInitialProperty("camel.component.aerona.base-url", sandbox.baseUrl());
-        main.addInitialProperty("camel.component.aerona.username", sandbox.username());
-        main.addInitialProperty("camel.component.aerona.password", sandbox.password());
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("aerona:searchInvoices?delay=200ms&initialDelay=0").routeId("invoices").to("log:invoices?level=OFF");
-            }
-        });
-        main.start();
+        Main main = startMain("aerona:searchInvoices?delay=200ms&initialDelay=0");
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> searches().size() >= 3);
             ScheduledPollConsumer consumer = (ScheduledPollConsumer) main.getCamelContext().getRoute("invoices").getConsumer();
@@ -65,6 +45,22 @@ class PollingDefaultsAsRunTest extends AeronaRouteTestSupport {
         } finally {
             main.stop();
         }
+    }
+
+    /** camel-main with the account in its properties and one route from the given consumer URI. */
+    private Main startMain(String consumer) throws Exception {
+        Main main = new Main();
+        main.addInitialProperty("camel.component.aerona.base-url", sandbox.baseUrl());
+        main.addInitialProperty("camel.component.aerona.username", sandbox.username());
+        main.addInitialProperty("camel.component.aerona.password", sandbox.password());
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(consumer).routeId("invoices").to("log:invoices?level=OFF");
+            }
+        });
+        main.start();
+        return main;
     }
 
     private List<RecordedRequest> searches() {

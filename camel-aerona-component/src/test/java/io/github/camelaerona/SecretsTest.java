@@ -12,14 +12,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,32 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecretsTest extends AeronaRouteTestSupport {
 
     private static final String PASSWORD_IN_URI = "uri-Secret-Pa55";
-    private final List<String> lines = new ArrayList<>();
-    private CapturingAppender appender;
+    private CapturedLogs logs;
 
     @BeforeEach
     void captureLogs() {
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        Configuration config = logs.getConfiguration();
-        appender = new CapturingAppender(lines);
-        appender.start();
-        config.addAppender(appender);
-        for (String name : List.of("io.github.camelaerona", "org.apache.camel")) {
-            LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
-            logger.addAppender(appender, Level.TRACE, null);
-            config.addLogger(name, logger);
-        }
-        logs.updateLoggers();
+        logs = CapturedLogs.of("io.github.camelaerona", "org.apache.camel");
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        Configuration config = logs.getConfiguration();
-        config.removeLogger("io.github.camelaerona");
-        config.removeLogger("org.apache.camel");
-        logs.updateLoggers();
-        appender.stop();
+        logs.close();
     }
 
     @Test
@@ -91,6 +67,7 @@ class SecretsTest extends AeronaRouteTestSupport {
         secrets.add(PASSWORD_IN_URI);
         sandbox.requests().stream().map(RecordedRequest::token).filter(Objects::nonNull).distinct().forEach(secrets::add);
         assertTrue(secrets.size() >= 4, "two passwords and at least two tokens to look for: " + secrets.size());
+        List<String> lines = logs.lines();
         assertFalse(lines.isEmpty(), "the logs were captured");
 
         for (Endpoint endpoint : context.getEndpoints()) {
@@ -124,26 +101,4 @@ class SecretsTest extends AeronaRouteTestSupport {
         }
         messages.add(String.valueOf(exchange.getMessage().getHeaders()));
     }
-
-    private static final class CapturingAppender extends AbstractAppender {
-        private final List<String> lines;
-
-        CapturingAppender(List<String> lines) {
-            super("capture", null, null, true, Property.EMPTY_ARRAY);
-            this.lines = lines;
-        }
-
-        @Override
-        public void append(LogEvent event) {
-            StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + ": ")
-                    .append(event.getMessage().getFormattedMessage());
-            for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
-                line.append(" | ").append(t);
-            }
-            synchronized (lines) {
-                lines.add(line.toString());
-            }
-        }
-    }
-
 }

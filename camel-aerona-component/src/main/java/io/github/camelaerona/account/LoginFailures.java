@@ -13,7 +13,8 @@ final class LoginFailures {
         String login = "the login of " + key;
         if (status == 401 || status == 403) {
             return new AeronaAuthenticationException(key.toString(), status, reply,
-                    "Aerona refused the credentials in " + login + " (HTTP " + status + "): check the username and password.");
+                    "Aerona refused " + login + " (HTTP " + status + "): the credentials were refused; check the username"
+                    + " and password.");
         }
         if (status == 404) {
             return new AeronaLoginException(status, reply, "No login at that URL for " + login + " (HTTP 404): check"

@@ -24,21 +24,27 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.KameletMain;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainCommandLineSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every Pipe of docs/kamelets.md, loaded by camel-main's own Pipe loader (the YAML DSL) with the account only on the
- * component, run against the sandbox. What is not Aerona is swapped for something that runs here: a Kafka source
+ * Every Pipe of docs/kamelets.md, loaded by Camel's own Pipe loader (the YAML DSL) on camel-main and on KameletMain
+ * (camel-kamelet-main, the runtime Camel JBang's "camel run" drives), with the account only on the component, run
+ * against the sandbox. What is not Aerona is swapped for something that runs here: a Kafka source
  * becomes {@code direct:source}, a sink URI (Kafka, files under /data, a log) {@code seda:sink}; the Kamelet parts
  * and their properties are the page's own text. Also the page's properties file ({@code docs/kamelet-properties.properties}), booted as written.
  */
@@ -50,8 +56,9 @@ class DocumentedPipesTest {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private AeronaSandbox sandbox;
-    private Main main;
+    private MainCommandLineSupport main;
     private int port;
+    private Runtime runtime = Runtime.CAMEL_MAIN;
 
     @TempDir
     Path dir;
@@ -72,8 +79,27 @@ class DocumentedPipesTest {
         return pipes;
     }
 
-    @Test
-    void everyPipeOfThePageRunsAgainstTheSandbox() throws Exception {
+    /** The two runtimes that load Pipes: camel-main, and KameletMain (what Camel JBang's "camel run" drives). */
+    enum Runtime {
+        CAMEL_MAIN, KAMELET_MAIN;
+
+        MainCommandLineSupport create() {
+            if (this == CAMEL_MAIN) {
+                return new Main();
+            }
+            KameletMain kameletMain = new KameletMain("aerona-docs");
+            // everything the Pipes need is on the test's classpath: nothing is downloaded
+            kameletMain.setDownload(false);
+            // the catalog it would otherwise fetch at its own default version, which Maven Central does not serve
+            kameletMain.addInitialProperty("camel.jbang.kameletsVersion", "4.18.0");
+            return kameletMain;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Runtime.class)
+    void everyPipeOfThePageRunsAgainstTheSandbox(Runtime runtime) throws Exception {
+        this.runtime = runtime;
         Map<String, String> pipes = documentedPipes();
         assertEquals(List.of("payments-pipe", "invoices-pipe", "patient-webhook-pipe", "appointment-webhook-pipe",
                 "treatment-webhook-pipe", "find-appointment-slots-pipe", "get-patient-pipe", "get-clinicians-pipe",
@@ -126,7 +152,9 @@ class DocumentedPipesTest {
             }
             case "create-appointment-pipe" -> {
                 int before = sandbox.data().appointments().size();
-                send(Files.readString(Path.of("src/test/resources/booking.json")));
+                // a time of each runtime's own: the sandbox keeps its appointments between runs
+                send(Files.readString(Path.of("src/test/resources/booking.json"))
+                        .replace("2026-06-24T09:00:00Z", "2026-06-2" + (6 + runtime.ordinal()) + "T09:00:00Z"));
                 assertEquals(before + 1, sandbox.data().appointments().size());
             }
             case "update-appointment-status-pipe" -> {
@@ -178,7 +206,7 @@ class DocumentedPipesTest {
     @Test
     void aWrongPipePropertyNamesTheKameletAndTheProperty() throws Exception {
         String pipe = documentedPipes().get("appointment-webhook-pipe").replace("/hooks/aerona/appointments", "hooks/aerona");
-        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        Exception refused = assertThrows(Exception.class,
                 () -> run("appointment-webhook-pipe", pipe, Map.of()));
         String messages = messages(refused);
         assertTrue(messages.contains("aerona-appointment-webhook-source"), messages);
@@ -236,10 +264,10 @@ class DocumentedPipesTest {
         Path file = dir.resolve(name + ".yaml");
         YAML.writeValue(file.toFile(), tree);
         port = freePort();
-        main = new Main();
+        main = runtime.create();
         main.setDefaultPropertyPlaceholderLocation(environment.isEmpty() ? "false"
                 : "classpath:docs/kamelet-properties.properties");
-        main.bind("aeronaClock", sandbox.clock());
+        main.addInitialProperty("camel.component.kamelet.location", "classpath:kamelets");
         main.addInitialProperty("camel.component.aerona.clock", "#aeronaClock");
         main.addInitialProperty("camel.component.aerona.base-url", sandbox.baseUrl());
         if (environment.isEmpty()) {
@@ -253,6 +281,7 @@ class DocumentedPipesTest {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
+                support.getCamelContext().getRegistry().bind("aeronaClock", sandbox.clock());
                 support.getCamelContext().getPropertiesComponent().addPropertiesFunction(new PropertiesFunction() {
                     @Override
                     public String getName() {

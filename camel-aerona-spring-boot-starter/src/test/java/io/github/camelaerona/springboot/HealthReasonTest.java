@@ -52,8 +52,8 @@ class HealthReasonTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(health.contains("Aerona refused the credentials in the login of " + sandbox.username()), health);
-            assertTrue(health.contains("(HTTP 401): check the username and password"), health);
+            assertTrue(health.contains("Aerona refused the login of " + sandbox.username()), health);
+            assertTrue(health.contains("(HTTP 401): the credentials were refused; check the username and password"), health);
             assertFalse(health.contains("not-the-password"), health);
         });
     }
