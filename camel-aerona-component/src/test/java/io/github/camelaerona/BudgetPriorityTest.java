@@ -151,6 +151,25 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
     }
 
     @Test
+    void aPriorityWithALineBreakIsRefusedNotTrimmed() throws Exception {
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:types").to("aerona:getAppointmentTypes");
+            }
+        });
+        for (String written : List.of("interactive\r\n", " background", "normal\n")) {
+            CamelExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
+                    () -> context.createProducerTemplate().requestBodyAndHeader("direct:types", null,
+                            AeronaConstants.PRIORITY, written));
+            assertInstanceOf(AeronaValidationException.class, bad.getCause(), written);
+        }
+        assertEquals(0, sandbox.requests().size(), "nothing was sent");
+        context.createProducerTemplate().requestBodyAndHeader("direct:types", null, AeronaConstants.PRIORITY, "Interactive");
+        assertEquals(2, sandbox.requests().size(), "a login and the call: the name in any case is accepted");
+    }
+
+    @Test
     void theAccountingMatchesWhatTheSandboxCounted() throws Exception {
         // a window long enough that nothing leaves it during the test: 7 requests per 20 s
         reserve = 0;

@@ -165,6 +165,21 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
     }
 
     @Test
+    void aRawControlCharacterInAStringIsNotJsonWhileItsEscapesAreAndReachTheRoute() throws Exception {
+        startContext(webhooks());
+        // RFC 8259: control characters in strings must be escaped; a raw NUL makes the body not JSON: 400, the
+        // sender's fault, not 500 (Aerona sends again after any answer but 200 either way)
+        String raw = appointment(7, 2).replace("\"source\":\"api\"", "\"source\":\"a\u0000pi\"");
+        assertEquals(400, post("/aerona/appointment", raw, Map.of()).statusCode());
+        assertEquals(0, received.size());
+        // the escapes of a NUL and of a lone surrogate are valid JSON: the event reaches the route as it came
+        String escaped = appointment(8, 2).replace("\"source\":\"api\"", "\"source\":\"a\\u0000p\\ud800i\"");
+        assertEquals(200, post("/aerona/appointment", escaped, Map.of()).statusCode());
+        assertEquals(1, received.size());
+        assertEquals("a\u0000p\ud800i", received.get(0).getMessage().getBody(Appointment.class).getAdditionalProperties().get("source"));
+    }
+
+    @Test
     void secretAndBodySizeAreEnforced() throws Exception {
         startContext(webhooks());
         String patient = "{\"id\":426709,\"forename\":\"Cathal\",\"surname\":\"Burns\",\"dob\":\"1980-11-22\"}";

@@ -206,7 +206,8 @@ public final class AeronaAccount {
             String escaped = JsonNodeFactory.instance.textNode(password).toString();
             cleaned = cleaned.replace(escaped.substring(1, escaped.length() - 1), "****");
         }
-        return cleaned.replace(key.username(), "****");
+        // the username only where it stands as a whole value, so words that contain its letters stay readable
+        return cleaned.replaceAll("(?<![\\w.@+-])" + java.util.regex.Pattern.quote(key.username()) + "(?![\\w.@+-])", "****");
     }
 
     private HttpCall loginCall() {

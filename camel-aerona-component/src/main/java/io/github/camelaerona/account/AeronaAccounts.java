@@ -22,6 +22,8 @@ public final class AeronaAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(AeronaAccounts.class);
     private static final Map<AccountKey, AeronaAccount> ACCOUNTS = new HashMap<>();
+    /** The base URLs each username was leased under in this JVM. */
+    private static final Map<String, java.util.Set<String>> BASE_URLS = new HashMap<>();
 
     private AeronaAccounts() {
     }
@@ -32,6 +34,7 @@ public final class AeronaAccounts {
      * @param terms how the lease's own calls wait (for the budget, for replies) and where they continue
      */
     public static synchronized AccountLease lease(AccountKey key, AccountSettings settings, AccountLease.Terms terms) {
+        warnOnceOfASecondBaseUrl(key);
         AeronaAccount account = ACCOUNTS.get(key);
         if (account == null) {
             account = new AeronaAccount(key, settings);
@@ -46,6 +49,24 @@ public final class AeronaAccounts {
         }
         account.leases++;
         return new AccountLease(account, terms);
+    }
+
+    /**
+     * One username under two base URLs is most likely one account spelt two ways that canonical spelling cannot
+     * join (an IP address and a host name, a proxy): two budgets of which Aerona counts the sum.
+     */
+    private static void warnOnceOfASecondBaseUrl(AccountKey key) {
+        java.util.Set<String> seen = BASE_URLS.computeIfAbsent(key.username(), u -> new java.util.LinkedHashSet<>());
+        if (seen.add(key.baseUrl())) {
+            // each pair once: the URL is new, so no pair with it has been logged before
+            for (String other : seen) {
+                if (!other.equals(key.baseUrl())) {
+                    LOG.warn("Aerona user {} is used under two base URLs, {} and {}: each gets its own token and budget."
+                            + " If both reach the same Aerona, write the base URL the same way everywhere, or Aerona"
+                            + " counts both budgets against one limit", key.username(), other, key.baseUrl());
+                }
+            }
+        }
     }
 
     static synchronized void release(AeronaAccount account) {

@@ -24,7 +24,8 @@ public enum AeronaPriority {
             return null;
         }
         try {
-            return valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+            // exactly one of the names, in any case: a value with spaces or line breaks around it is refused, not trimmed
+            return valueOf(value.toString().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return null;
         }

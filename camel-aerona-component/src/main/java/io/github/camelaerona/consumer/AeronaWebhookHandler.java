@@ -142,6 +142,9 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         try {
             event = reader.readValue(body); // one pass, straight into the model
         } catch (DatabindException e) {
+            if (notJson(e)) {
+                return answer(request, 400, "The body is not valid JSON", callback);
+            }
             // JSON, but not an event of this type (a date in another form, text for a number): sending it again
             // cannot fix it, so like a poller's unreadable record it goes to the route's error handling
             unreadable = unreadable(body, e);
@@ -189,6 +192,19 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         inProgress.remove(key, outcome);
         outcome.complete(processed);
         respondWith(request, processed);
+    }
+
+    /**
+     * Whether binding failed because the text is not JSON after all: the parser's error can reach us wrapped in a
+     * mapping error (a raw control character inside a string the model reads into its additional properties).
+     */
+    private static boolean notJson(DatabindException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.StreamReadException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The error for an event that is JSON but does not read into its model, naming the event's id and the field. */
