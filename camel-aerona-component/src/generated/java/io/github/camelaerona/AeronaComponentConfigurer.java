@@ -58,6 +58,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "interactiveReserve": getOrCreateConfiguration(target).setInteractiveReserve(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loginbackoff":
+        case "loginBackoff": getOrCreateConfiguration(target).setLoginBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "loginpasswordfield":
         case "loginPasswordField": getOrCreateConfiguration(target).setLoginPasswordField(property(camelContext, java.lang.String.class, value)); return true;
         case "loginpath":
@@ -150,6 +152,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "interactiveReserve": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loginbackoff":
+        case "loginBackoff": return long.class;
         case "loginpasswordfield":
         case "loginPasswordField": return java.lang.String.class;
         case "loginpath":
@@ -243,6 +247,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "interactiveReserve": return getOrCreateConfiguration(target).getInteractiveReserve();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loginbackoff":
+        case "loginBackoff": return getOrCreateConfiguration(target).getLoginBackoff();
         case "loginpasswordfield":
         case "loginPasswordField": return getOrCreateConfiguration(target).getLoginPasswordField();
         case "loginpath":

@@ -75,6 +75,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "invoiceId": target.getParameters().setInvoiceId(property(camelContext, java.lang.Long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "loginbackoff":
+        case "loginBackoff": target.getConfiguration().setLoginBackoff(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "loginpasswordfield":
         case "loginPasswordField": target.getConfiguration().setLoginPasswordField(property(camelContext, java.lang.String.class, value)); return true;
         case "loginpath":
@@ -226,6 +228,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "invoiceId": return java.lang.Long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "loginbackoff":
+        case "loginBackoff": return long.class;
         case "loginpasswordfield":
         case "loginPasswordField": return java.lang.String.class;
         case "loginpath":
@@ -378,6 +382,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "invoiceId": return target.getParameters().getInvoiceId();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "loginbackoff":
+        case "loginBackoff": return target.getConfiguration().getLoginBackoff();
         case "loginpasswordfield":
         case "loginPasswordField": return target.getConfiguration().getLoginPasswordField();
         case "loginpath":

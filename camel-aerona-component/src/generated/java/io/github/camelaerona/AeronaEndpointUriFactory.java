@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(76);
+        Set<String> props = new HashSet<>(77);
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");
@@ -51,6 +51,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("interactiveReserve");
         props.add("invoiceId");
         props.add("lazyStartProducer");
+        props.add("loginBackoff");
         props.add("loginPasswordField");
         props.add("loginPath");
         props.add("loginUsernameField");

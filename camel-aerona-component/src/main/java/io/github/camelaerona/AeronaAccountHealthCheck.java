@@ -63,7 +63,12 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
                 builder.up();
             } else {
                 // the message, and a detail for runtimes that show only a check's details (Spring Boot's actuator)
-                builder.message(lastFailure).detail("reason", lastFailure).down();
+                builder.message(lastFailure).detail("reason", lastFailure);
+                java.time.Duration backoff = account.loginBackoffRemaining();
+                if (!backoff.isZero()) {
+                    builder.detail("loginBackoff", "no new login for " + backoff.toSeconds() + " s");
+                }
+                builder.down();
             }
         }
     }

@@ -80,6 +80,8 @@ public class AeronaConfiguration implements Cloneable {
     private long rateLimitWaitWarning = AccountSettings.Budget.DEFAULT_WAIT_WARNING.toMillis();
     @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration")
     private long tokenRenewMargin = 5 * 60_000L;
+    @UriParam(label = "advanced", defaultValue = "1m", javaType = "java.time.Duration")
+    private long loginBackoff = 60_000L;
 
     @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
     private long connectTimeout = 10_000L;
@@ -291,6 +293,19 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setTokenRenewMargin(long tokenRenewMargin) {
         this.tokenRenewMargin = tokenRenewMargin;
+    }
+
+    public long getLoginBackoff() {
+        return loginBackoff;
+    }
+
+    /**
+     * After a refused login (any non-2xx answer, or a 2xx without the token), how long the account attempts no new
+     * login; it doubles with each further refusal, up to rateLimitPeriod, and a login that succeeds resets it. Calls
+     * meanwhile fail at once with the last login's exception, unsent. 0 turns the backoff off.
+     */
+    public void setLoginBackoff(long loginBackoff) {
+        this.loginBackoff = loginBackoff;
     }
 
     public long getConnectTimeout() {

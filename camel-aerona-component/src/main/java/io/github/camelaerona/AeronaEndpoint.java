@@ -247,7 +247,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
                 configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()));
         return new AccountSettings(configuration.getPassword(), transport, budget,
-                Duration.ofMillis(configuration.getTokenRenewMargin()), getComponent().getClock(),
+                Duration.ofMillis(configuration.getTokenRenewMargin()), Duration.ofMillis(configuration.getLoginBackoff()),
+                getComponent().getClock(),
                 new AccountSettings.Login(configuration.getLoginPath(), configuration.getLoginUsernameField(),
                         configuration.getLoginPasswordField()));
     }

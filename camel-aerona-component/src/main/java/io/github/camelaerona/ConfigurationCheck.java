@@ -32,6 +32,7 @@ final class ConfigurationCheck {
         if (c.getTokenRenewMargin() < 0 || c.getTokenRenewMargin() > AeronaAccount.TOKEN_LIFETIME.toMillis()) {
             refuse("tokenRenewMargin", c.getTokenRenewMargin() + " ms", "0 to 1h (the token's life), " + DURATION);
         }
+        atLeast("loginBackoff", c.getLoginBackoff(), 0, "0 (no backoff) or more, " + DURATION);
         positive("connectTimeout", c.getConnectTimeout());
         positive("socketTimeout", c.getSocketTimeout());
         positive("callTimeout", c.getCallTimeout());

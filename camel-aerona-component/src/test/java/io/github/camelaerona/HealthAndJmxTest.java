@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The account's readiness check and the endpoint's JMX attributes. */
@@ -50,6 +51,20 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
         return results.stream().filter(r -> r.getCheck().getId().startsWith("aerona-")).findFirst()
                 .orElseThrow(() -> new AssertionError("no aerona check in " + results));
+    }
+
+    @Test
+    void downWithTheLoginBackoffAfterARefusedLogin() throws Exception {
+        password = "not-the-password";
+        CamelContext context = startContext(route("aerona:getPractices"));
+        assertThrows(Exception.class, () -> context.createProducerTemplate().requestBody("direct:call", (Object) null));
+        HealthCheck.Result result = aeronaReadiness(context);
+        assertEquals(HealthCheck.State.DOWN, result.getState());
+        assertTrue(String.valueOf(result.getDetails().get("loginBackoff")).startsWith("no new login for "),
+                result.getDetails().toString());
+        assertTrue(String.valueOf(result.getDetails().get("reason")).contains("check the username and password"),
+                result.getDetails().toString());
+        assertEquals(1, sandbox.logins().size(), "the check did not log in either: the account is backing off");
     }
 
     @Test

@@ -20,11 +20,12 @@ import io.github.camelaerona.transport.TransportSettings;
  * @param transport   how to reach Aerona
  * @param budget      the rate budget
  * @param renewMargin how long before the token's hour is up it is renewed
+ * @param loginBackoff how long no login is attempted after a refused one, doubling up to the period; zero: none
  * @param clock       where "now" comes from for the token's hour
  * @param login       how a login is sent
  */
 public record AccountSettings(String password, TransportSettings transport, Budget budget, Duration renewMargin,
-        Clock clock, Login login) {
+        Duration loginBackoff, Clock clock, Login login) {
 
     /**
      * The login request: {@code POST path} with a JSON object of the two fields (options loginPath,
@@ -64,6 +65,9 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         }
         if (!renewMargin.equals(other.renewMargin)) {
             names.add("tokenRenewMargin");
+        }
+        if (!loginBackoff.equals(other.loginBackoff)) {
+            names.add("loginBackoff");
         }
         if (!clock.equals(other.clock)) {
             names.add("clock");

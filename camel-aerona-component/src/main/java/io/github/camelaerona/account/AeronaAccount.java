@@ -45,6 +45,10 @@ public final class AeronaAccount {
     private final BudgetAccounting accounting;
     private Token current;
     private CompletableFuture<String> loginInFlight;
+    /** After a refused login: its exception, and until when (System.nanoTime) no new login is sent. */
+    private AeronaLoginException refusedLogin;
+    private long noLoginBefore;
+    private int refusedInARow;
     /** Leases held; guarded by {@link AeronaAccounts}. */
     int leases;
 
@@ -97,6 +101,10 @@ public final class AeronaAccount {
             if (loginInFlight != null) {
                 return loginInFlight;
             }
+            if (refusedLogin != null && System.nanoTime() - noLoginBefore < 0) {
+                // backing off after a refused login: a storm of logins would spend the budget and change nothing
+                return CompletableFuture.failedFuture(refusedLogin);
+            }
             login = new CompletableFuture<>();
             loginInFlight = login;
         }
@@ -123,6 +131,10 @@ public final class AeronaAccount {
                 if (error == null) {
                     logins.incrementAndGet();
                     current = new Token(r.token(), startedAt.plus(TOKEN_LIFETIME).minus(settings.renewMargin()));
+                    refusedLogin = null;
+                    refusedInARow = 0;
+                } else if (error instanceof AeronaLoginException refused) {
+                    backOff(refused);
                 }
             }
             if (error == null) {
@@ -133,6 +145,32 @@ public final class AeronaAccount {
             }
         });
         return login;
+    }
+
+    /** loginBackoff, doubled for each refusal in a row, at most the budget's period. */
+    private void backOff(AeronaLoginException refused) {
+        Duration base = settings.loginBackoff();
+        if (base.isZero()) {
+            return;
+        }
+        refusedInARow++;
+        Duration period = settings.budget().period();
+        Duration cap = period.compareTo(base) > 0 ? period : base;
+        Duration wait = base;
+        for (int i = 1; i < refusedInARow && wait.compareTo(cap) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        wait = wait.compareTo(cap) > 0 ? cap : wait;
+        refusedLogin = refused;
+        noLoginBefore = System.nanoTime() + wait.toNanos();
+        LOG.warn("No new login to Aerona as {} for {} s (loginBackoff); until then calls fail at once, unsent. {}", key,
+                wait.toSeconds(), refused.getMessage());
+    }
+
+    /** How long no login is attempted yet after a refused one; zero when none is refused or the wait is over. */
+    public synchronized Duration loginBackoffRemaining() {
+        long left = refusedLogin == null ? 0 : noLoginBefore - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /** Forgets the token if it is still the one that failed, so callers that saw the same failure log in once. */

@@ -205,6 +205,12 @@ public class AeronaComponentConfiguration {
      */
     private Duration tokenRenewMargin = Duration.ofMinutes(5);
     /**
+     * After a refused login (any non-2xx answer, or a 2xx without the token), how long the account attempts no new
+     * login; it doubles with each further refusal, up to rateLimitPeriod, and a login that succeeds resets it. Calls
+     * meanwhile fail at once with the last login's exception, unsent. 0 turns the backoff off.
+     */
+    private Duration loginBackoff = Duration.ofMinutes(1);
+    /**
      * Used for enabling or disabling the account readiness check of aerona producers
      */
     private Boolean healthCheckProducerEnabled = true;
@@ -540,6 +546,14 @@ public class AeronaComponentConfiguration {
 
     public void setTokenRenewMargin(Duration tokenRenewMargin) {
         this.tokenRenewMargin = tokenRenewMargin;
+    }
+
+    public Duration getLoginBackoff() {
+        return loginBackoff;
+    }
+
+    public void setLoginBackoff(Duration loginBackoff) {
+        this.loginBackoff = loginBackoff;
     }
 
     public Boolean getHealthCheckProducerEnabled() {
