@@ -39,6 +39,7 @@ public final class AccountLease implements AutoCloseable {
     AccountLease(AeronaAccount account, Terms terms) {
         this.account = account;
         this.terms = terms;
+        account.opened(this);
     }
 
     /**
@@ -113,6 +114,7 @@ public final class AccountLease implements AutoCloseable {
             closed = true;
         }
         failWaiting("its endpoint stopped");
+        account.closed(this);
         AeronaAccounts.release(account);
     }
 

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +51,7 @@ public final class AeronaAccount {
     private final BudgetAccounting accounting;
     private Token current;
     private CompletableFuture<String> loginInFlight;
+    private final Set<AccountLease> openLeases = ConcurrentHashMap.newKeySet();
     /** After a refused login: its exception, and until when (System.nanoTime) no new login is sent. */
     private AeronaLoginException refusedLogin;
     private long noLoginBefore;
@@ -194,8 +201,12 @@ public final class AeronaAccount {
             IoCall call) {
         CompletableFuture<AeronaRateLimiter.Permit> permit;
         long asked = System.nanoTime();
+        // a login belongs to the account: calls of other leases (other CamelContexts) may wait for it, so the
+        // lease that happened to start it cannot end its wait when it stops, and it goes on where a lease still runs
+        boolean accountWork = kind == BudgetAccounting.Kind.LOGIN;
         try {
-            permit = lease.waitFor(limiter.acquire(lease.terms().maxWait(), tag.priority()));
+            CompletableFuture<AeronaRateLimiter.Permit> granted = limiter.acquire(lease.terms().maxWait(), tag.priority());
+            permit = accountWork ? granted : lease.waitFor(granted);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -220,7 +231,38 @@ public final class AeronaAccount {
                 accounting.failedAtMaxWait(tag);
             }
         });
-        return grantedAtOnce ? counted.thenApply(run) : counted.thenApplyAsync(run, lease.terms().resumeOn());
+        Executor resumeOn = accountWork ? onAnOpenLease(lease) : lease.terms().resumeOn();
+        return grantedAtOnce ? counted.thenApply(run) : counted.thenApplyAsync(run, resumeOn);
+    }
+
+    /** The starting lease's executor while it takes work, else that of another lease still open. */
+    private Executor onAnOpenLease(AccountLease starter) {
+        return work -> {
+            for (AccountLease lease : leasesStartingWith(starter)) {
+                try {
+                    lease.terms().resumeOn().execute(work);
+                    return;
+                } catch (RejectedExecutionException stopped) {
+                    // that lease's CamelContext stopped; try the next
+                }
+            }
+            work.run(); // no lease left: the account is closing, and the work only ends the login
+        };
+    }
+
+    private List<AccountLease> leasesStartingWith(AccountLease first) {
+        List<AccountLease> all = new ArrayList<>();
+        all.add(first);
+        openLeases.stream().filter(l -> l != first).forEach(all::add);
+        return all;
+    }
+
+    void opened(AccountLease lease) {
+        openLeases.add(lease);
+    }
+
+    void closed(AccountLease lease) {
+        openLeases.remove(lease);
     }
 
     private int waitingCalls() {
