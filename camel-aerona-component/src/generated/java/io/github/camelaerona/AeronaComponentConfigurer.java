@@ -38,6 +38,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetdatasource":
         case "budgetDataSource": getOrCreateConfiguration(target).setBudgetDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
+        case "budgetjournal":
+        case "budgetJournal": getOrCreateConfiguration(target).setBudgetJournal(property(camelContext, java.lang.String.class, value)); return true;
         case "calltimeout":
         case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
@@ -132,6 +134,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return boolean.class;
         case "budgetdatasource":
         case "budgetDataSource": return javax.sql.DataSource.class;
+        case "budgetjournal":
+        case "budgetJournal": return java.lang.String.class;
         case "calltimeout":
         case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
@@ -227,6 +231,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetdatasource":
         case "budgetDataSource": return getOrCreateConfiguration(target).getBudgetDataSource();
+        case "budgetjournal":
+        case "budgetJournal": return getOrCreateConfiguration(target).getBudgetJournal();
         case "calltimeout":
         case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();

@@ -41,6 +41,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetdatasource":
         case "budgetDataSource": target.getConfiguration().setBudgetDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
+        case "budgetjournal":
+        case "budgetJournal": target.getConfiguration().setBudgetJournal(property(camelContext, java.lang.String.class, value)); return true;
         case "calltimeout":
         case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clinicianid":
@@ -194,6 +196,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "budgetdatasource":
         case "budgetDataSource": return javax.sql.DataSource.class;
+        case "budgetjournal":
+        case "budgetJournal": return java.lang.String.class;
         case "calltimeout":
         case "callTimeout": return long.class;
         case "clinicianid":
@@ -348,6 +352,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetdatasource":
         case "budgetDataSource": return target.getConfiguration().getBudgetDataSource();
+        case "budgetjournal":
+        case "budgetJournal": return target.getConfiguration().getBudgetJournal();
         case "calltimeout":
         case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "clinicianid":

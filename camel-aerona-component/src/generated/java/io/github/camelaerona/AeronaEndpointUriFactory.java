@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(77);
+        Set<String> props = new HashSet<>(78);
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");
@@ -33,6 +33,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
         props.add("budgetDataSource");
+        props.add("budgetJournal");
         props.add("callTimeout");
         props.add("clinicianId");
         props.add("clinicianTypeId");

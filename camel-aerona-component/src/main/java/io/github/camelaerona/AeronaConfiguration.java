@@ -72,6 +72,8 @@ public class AeronaConfiguration implements Cloneable {
     private AeronaRateLimiter rateLimiter;
     @UriParam(label = "advanced")
     private DataSource budgetDataSource;
+    @UriParam(label = "advanced")
+    private String budgetJournal;
     @UriParam(enums = "interactive,normal,background")
     private AeronaPriority priority;
     @UriParam(label = "advanced", defaultValue = "10")
@@ -271,6 +273,20 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setBudgetDataSource(DataSource budgetDataSource) {
         this.budgetDataSource = budgetDataSource;
+    }
+
+    public String getBudgetJournal() {
+        return budgetJournal;
+    }
+
+    /**
+     * A file in which the in-JVM budget keeps its current window (when each held slot is free again, nothing else),
+     * so that a JVM that starts again on the account resumes that window instead of a fresh one. For one process
+     * at a time (restarts); processes that can run at once (replicas, a rolling update) need budgetDataSource.
+     * Each account needs a file of its own.
+     */
+    public void setBudgetJournal(String budgetJournal) {
+        this.budgetJournal = budgetJournal;
     }
 
     public AeronaRateLimiter getRateLimiter() {

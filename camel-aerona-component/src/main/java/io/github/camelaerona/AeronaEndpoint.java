@@ -245,7 +245,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
                 configuration.isRateLimitEnabled(), configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
                 configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
-                configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()));
+                configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()),
+                configuration.getBudgetJournal() == null ? null : java.nio.file.Path.of(configuration.getBudgetJournal()));
         return new AccountSettings(configuration.getPassword(), transport, budget,
                 Duration.ofMillis(configuration.getTokenRenewMargin()), Duration.ofMillis(configuration.getLoginBackoff()),
                 getComponent().getClock(),

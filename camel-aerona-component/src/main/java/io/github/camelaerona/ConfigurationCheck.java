@@ -64,6 +64,11 @@ final class ConfigurationCheck {
         if (!c.isRateLimitEnabled() && c.getBudgetDataSource() != null) {
             refuse("budgetDataSource", "a DataSource", "none while rateLimitEnabled=false: there is no budget to share");
         }
+        if (c.getBudgetJournal() != null && (c.getBudgetDataSource() != null || c.getRateLimiter() != null
+                || !c.isRateLimitEnabled())) {
+            refuse("budgetJournal", c.getBudgetJournal(), "a file for the in-JVM budget only: not with budgetDataSource"
+                    + " (the database keeps the window), a rateLimiter bean or rateLimitEnabled=false");
+        }
         if (!c.isRateLimitEnabled() && c.getRateLimiter() != null) {
             refuse("rateLimiter", "a rate limiter bean", "none while rateLimitEnabled=false");
         }

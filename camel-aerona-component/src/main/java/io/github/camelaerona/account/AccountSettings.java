@@ -44,9 +44,10 @@ public record AccountSettings(String password, TransportSettings transport, Budg
      *                           instance that died comes back this long plus the period after it was taken
      * @param interactiveReserve the slots a background call leaves free ({@code interactiveReserve})
      * @param waitWarning        a wait longer than this is logged, once per window ({@code rateLimitWaitWarning})
+     * @param journal            the file the in-JVM budget keeps its window in ({@code budgetJournal}); may be null
      */
     public record Budget(AeronaRateLimiter customLimiter, boolean enabled, int limit, Duration period, DataSource sharedStore,
-            Duration maxCallTime, int interactiveReserve, Duration waitWarning) {
+            Duration maxCallTime, int interactiveReserve, Duration waitWarning, java.nio.file.Path journal) {
 
         /** The default reserve from background calls: three bookings' worth (find slots, book, confirm). */
         public static final int DEFAULT_INTERACTIVE_RESERVE = 10;

@@ -341,8 +341,39 @@ public final class AeronaAccount {
             return new JdbcRateLimiter(budget.sharedStore(), key.toString(), budget.limit(), budget.period(),
                     budget.maxCallTime(), budget.interactiveReserve(), timer);
         }
-        return new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(), budget.interactiveReserve(),
-                timer);
+        SlidingWindowRateLimiter own = new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(),
+                budget.interactiveReserve(), timer, System::nanoTime, settings.clock()::millis, budget.maxCallTime());
+        if (budget.journal() != null) {
+            BudgetJournal journal = new BudgetJournal(budget.journal());
+            List<Long> held = journal.load(settings.clock().millis());
+            own.carryOver(held);
+            own.keepIn(journal);
+            if (!held.isEmpty()) {
+                LOG.info("Aerona account {} resumes its window from {}: {} of {} slots still held", key, journal.file(),
+                        held.size(), budget.limit());
+            }
+        }
+        return own;
+    }
+
+    /**
+     * Takes over the window of a closed account of the same key (it had other settings): its slots stay counted.
+     * Only the in-JVM budget holds its window here; a database or a user's bean keeps it themselves.
+     */
+    void carryOver(AeronaAccount before) {
+        if (limiter instanceof SlidingWindowRateLimiter own && before.limiter instanceof SlidingWindowRateLimiter old) {
+            own.carryOver(old.window());
+        }
+    }
+
+    /** How long until the account's budget holds no slot: zero when it can go without a fresh budget's risk. */
+    Duration drainsIn() {
+        return limiter instanceof SlidingWindowRateLimiter own ? own.drainsIn() : Duration.ZERO;
+    }
+
+    /** Runs the task on the account's timer after the delay; for closing an idle account once it drained. */
+    void later(Runnable task, Duration delay) {
+        timer.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     AccountSettings settings() {

@@ -17,11 +17,17 @@ import org.slf4j.LoggerFactory;
  * contract asks; every other difference (password, timeouts, pool size, TLS, proxy, configurer, renew margin,
  * clock) is logged as a warning that names the options and is otherwise ignored until the account's last lease
  * closes. Each lease keeps its own {@code rateLimitMaxWait} and {@code socketTimeout} ({@link AccountLease.Terms}).
+ * <p>
+ * <b>After the last lease.</b> An account whose last lease closed stays until its in-JVM window has drained, so that
+ * an endpoint that starts again within the window finds it used (and the token still held). Opened again with other
+ * settings meanwhile, it is replaced by an account with those settings that carries the window over.
  */
 public final class AeronaAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(AeronaAccounts.class);
     private static final Map<AccountKey, AeronaAccount> ACCOUNTS = new HashMap<>();
+    /** The journal file of each account that has one: two accounts in one file would overwrite each other. */
+    private static final Map<java.nio.file.Path, AccountKey> JOURNALS = new HashMap<>();
     /** The base URLs each username was leased under in this JVM. */
     private static final Map<String, java.util.Set<String>> BASE_URLS = new HashMap<>();
 
@@ -36,9 +42,17 @@ public final class AeronaAccounts {
     public static synchronized AccountLease lease(AccountKey key, AccountSettings settings, AccountLease.Terms terms) {
         warnOnceOfASecondBaseUrl(key);
         AeronaAccount account = ACCOUNTS.get(key);
-        if (account == null) {
-            account = new AeronaAccount(key, settings);
-            ACCOUNTS.put(key, account);
+        if (account != null && account.leases == 0 && (!account.settings().differencesFrom(settings).isEmpty()
+                || !account.settings().budget().equals(settings.budget()))) {
+            // idle, draining its window, and now wanted with other settings (a corrected password, say): a new
+            // account with those settings, which keeps counting the old one's slots
+            AeronaAccount draining = account;
+            account = open(key, settings);
+            account.carryOver(draining);
+            draining.close();
+            LOG.info("Aerona account {} opens again with other settings; its window carries over", key);
+        } else if (account == null) {
+            account = open(key, settings);
         } else {
             account.joinBudget(settings.budget());
             List<String> ignored = account.settings().differencesFrom(settings);
@@ -49,6 +63,20 @@ public final class AeronaAccounts {
         }
         account.leases++;
         return new AccountLease(account, terms);
+    }
+
+    private static AeronaAccount open(AccountKey key, AccountSettings settings) {
+        java.nio.file.Path journal = settings.budget().journal();
+        if (journal != null) {
+            AccountKey owner = JOURNALS.putIfAbsent(journal.toAbsolutePath().normalize(), key);
+            if (owner != null && !owner.equals(key)) {
+                throw new IllegalArgumentException("aerona: option budgetJournal is " + journal + "; allowed: a file of"
+                        + " this account's own (it is the journal of " + owner + ")");
+            }
+        }
+        AeronaAccount account = new AeronaAccount(key, settings);
+        ACCOUNTS.put(key, account);
+        return account;
     }
 
     /**
@@ -71,13 +99,33 @@ public final class AeronaAccounts {
 
     static synchronized void release(AeronaAccount account) {
         account.leases--;
-        if (account.leases <= 0 && ACCOUNTS.get(account.key()) == account) {
+        closeWhenDrained(account);
+    }
+
+    /**
+     * Closes an account without leases once its window has drained. Until then it stays, counting its slots, so an
+     * endpoint that starts again (a route added back, a CamelContext or Karaf bundle restarted) finds the window
+     * used, and the token, instead of a fresh budget and a login.
+     */
+    private static synchronized void closeWhenDrained(AeronaAccount account) {
+        if (account.leases > 0 || ACCOUNTS.get(account.key()) != account) {
+            return;
+        }
+        java.time.Duration left = account.drainsIn();
+        if (left.isZero() || left.isNegative()) {
             ACCOUNTS.remove(account.key());
             account.close();
+        } else {
+            account.later(() -> closeWhenDrained(account), left);
         }
     }
 
-    /** Accounts open now; for tests and monitoring. */
+    /** Whether the JVM holds the account now (leased, or draining its window). */
+    public static synchronized boolean holds(AccountKey key) {
+        return ACCOUNTS.containsKey(key);
+    }
+
+    /** Accounts open now, draining ones included; for tests and monitoring. */
     public static synchronized int openAccounts() {
         return ACCOUNTS.size();
     }

@@ -2,8 +2,11 @@ package io.github.camelaerona.account;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,10 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private final int interactiveReserve;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
+    /** The window carried over (from the journal, or an account that closed) and kept on file; both optional. */
+    private final LongSupplier wallMillis;
+    private final long maxCallNanos;
+    private BudgetJournal journal;
 
     public SlidingWindowRateLimiter(String account, int limit, Duration period, int interactiveReserve,
             ScheduledExecutorService timer) {
@@ -51,6 +58,16 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     SlidingWindowRateLimiter(String account, int limit, Duration period, int interactiveReserve,
             ScheduledExecutorService timer, LongSupplier nanoClock) {
+        this(account, limit, period, interactiveReserve, timer, nanoClock, System::currentTimeMillis, Duration.ZERO);
+    }
+
+    /**
+     * @param wallMillis the wall clock the window is written and read in (the journal outlives this JVM's nanoTime)
+     * @param maxCall    the longest a request can be in flight: a slot in flight counts as held until that long
+     *                   plus the period from now, since its response time is not known yet
+     */
+    SlidingWindowRateLimiter(String account, int limit, Duration period, int interactiveReserve,
+            ScheduledExecutorService timer, LongSupplier nanoClock, LongSupplier wallMillis, Duration maxCall) {
         if (limit < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A rate limit needs a positive limit and period");
         }
@@ -60,8 +77,69 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         this.nanoClock = nanoClock;
         this.timer = timer;
         this.interactiveReserve = Math.max(0, interactiveReserve);
+        this.wallMillis = wallMillis;
+        this.maxCallNanos = maxCall.toNanos();
         for (AeronaPriority priority : AeronaPriority.values()) {
             waiters.put(priority, new ArrayDeque<>());
+        }
+    }
+
+    /**
+     * Counts slots held before this limiter existed (the window of a closed account of the same key, or of a JVM
+     * that ran before), each until its time, as background slots: the reserve stays free for interactive calls.
+     */
+    synchronized void carryOver(List<Long> freeAtMillis) {
+        long now = nanoClock.getAsLong();
+        long wall = wallMillis.getAsLong();
+        for (long freeAt : freeAtMillis) {
+            if (freeAt > wall) {
+                releasedUntil.addLast(new Released(now + TimeUnit.MILLISECONDS.toNanos(freeAt - wall), false));
+            }
+        }
+        List<Released> sorted = new ArrayList<>(releasedUntil);
+        sorted.sort(Comparator.comparingLong(Released::until));
+        releasedUntil.clear();
+        releasedUntil.addAll(sorted);
+        record();
+    }
+
+    /** Keeps the window in this file from now on. */
+    synchronized void keepIn(BudgetJournal journal) {
+        this.journal = journal;
+        record();
+    }
+
+    /** When each held slot is free again, in wall-clock epoch ms; slots in flight at the latest they can be. */
+    synchronized List<Long> window() {
+        long now = nanoClock.getAsLong();
+        expire(now);
+        long wall = wallMillis.getAsLong();
+        List<Long> window = new ArrayList<>(inFlight + releasedUntil.size());
+        for (Released r : releasedUntil) {
+            window.add(wall + TimeUnit.NANOSECONDS.toMillis(r.until() - now) + 1);
+        }
+        long inFlightUntil = wall + TimeUnit.NANOSECONDS.toMillis(maxCallNanos + periodNanos) + 1;
+        for (int i = 0; i < inFlight; i++) {
+            window.add(inFlightUntil);
+        }
+        return window;
+    }
+
+    /** How long until every slot is free: zero when none is held or in flight. */
+    synchronized Duration drainsIn() {
+        long now = nanoClock.getAsLong();
+        expire(now);
+        if (inFlight > 0) {
+            return Duration.ofNanos(maxCallNanos + periodNanos);
+        }
+        // carried-over slots can outlast later ones, so the deque's last is not always the latest
+        long latest = releasedUntil.stream().mapToLong(Released::until).max().orElse(now);
+        return Duration.ofNanos(Math.max(0, latest - now));
+    }
+
+    private void record() {
+        if (journal != null) {
+            journal.write(window());
         }
     }
 
@@ -135,6 +213,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         boolean foreground = priority != AeronaPriority.BACKGROUND;
         inFlight++;
         foregroundInFlight += foreground ? 1 : 0;
+        record(); // on file before the request can be sent
         return new SlotPermit(foreground);
     }
 
@@ -183,6 +262,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         foregroundReleased += permit.foreground ? 1 : 0;
         expire(now);
         grant(now);
+        record();
     }
 
     private synchronized void onWakeUp() {

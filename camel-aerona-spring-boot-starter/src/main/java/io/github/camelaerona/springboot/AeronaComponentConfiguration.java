@@ -211,6 +211,13 @@ public class AeronaComponentConfiguration {
      */
     private Duration loginBackoff = Duration.ofMinutes(1);
     /**
+     * A file in which the in-JVM budget keeps its current window (when each held slot is free again, nothing else),
+     * so that a JVM that starts again on the account resumes that window instead of a fresh one. For one process
+     * at a time (restarts); processes that can run at once (replicas, a rolling update) need budgetDataSource.
+     * Each account needs a file of its own.
+     */
+    private String budgetJournal;
+    /**
      * Used for enabling or disabling the account readiness check of aerona producers
      */
     private Boolean healthCheckProducerEnabled = true;
@@ -546,6 +553,14 @@ public class AeronaComponentConfiguration {
 
     public void setTokenRenewMargin(Duration tokenRenewMargin) {
         this.tokenRenewMargin = tokenRenewMargin;
+    }
+
+    public String getBudgetJournal() {
+        return budgetJournal;
+    }
+
+    public void setBudgetJournal(String budgetJournal) {
+        this.budgetJournal = budgetJournal;
     }
 
     public Duration getLoginBackoff() {
