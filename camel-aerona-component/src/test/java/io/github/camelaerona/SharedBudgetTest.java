@@ -83,9 +83,15 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         aerona.getConfiguration().setCallTimeout(2000);
     }
 
+    /** A pool in front of the database, for the test that exhausts one. */
+    private javax.sql.DataSource pool;
+
     @Override
     protected void bindBeans(CamelContext context) {
         context.getRegistry().bind("budgetDb", postgres.dataSource());
+        if (pool != null) {
+            context.getRegistry().bind("pool", pool);
+        }
     }
 
     @Test
@@ -217,6 +223,54 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         assertEquals("/clinicians", paths.get(sentBefore), "the booking went first once a slot freed: " + paths);
         assertTrue(sandbox.stats().maxInWindow() <= LIMIT);
         assertEquals(0, sandbox.stats().invalidatedTokens());
+    }
+
+    @Test
+    void rowsDeletedOrTheTableDroppedAreRecreatedHeldAndTheBudgetRecovers() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account")) {
+            CamelContext context = startContext(practicesRoute(20_000));
+            ProducerTemplate template = context.createProducerTemplate();
+            template.requestBody("direct:practices", (Object) null);
+            for (String cleanup : List.of("DELETE FROM aerona_budget_slot", "DROP TABLE aerona_budget_slot")) {
+                try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+                    s.execute(cleanup);
+                }
+                // a restored backup or a cleanup job: the next call waits for the recreated slots, then goes
+                assertInstanceOf(List.class, template.requestBody("direct:practices", (Object) null), cleanup);
+                try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                     ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM aerona_budget_slot")) {
+                    rows.next();
+                    assertEquals(LIMIT, rows.getInt(1), cleanup + ": every slot is back");
+                }
+            }
+            assertTrue(logs.lines().stream().anyMatch(l -> l.contains("finds 0 of its " + LIMIT + " slots")), logs.lines().toString());
+            assertEquals(0, sandbox.stats().overLimit(), "recreated held, so nothing went over");
+            assertEquals(0, sandbox.stats().invalidatedTokens());
+        }
+    }
+
+    @Test
+    void anExhaustedPoolIsReportedAsSuchNotAsAnUnreachableDatabase() throws Exception {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(postgres.dataSource());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        try (com.zaxxer.hikari.HikariDataSource hikari = new com.zaxxer.hikari.HikariDataSource(config);
+             CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account");
+             Connection taken = hikari.getConnection()) {
+            this.pool = hikari;
+            CamelContext context = startContext(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:pooled").to("aerona:getPractices?budgetDataSource=#pool&rateLimitMaxWait=1s");
+                }
+            });
+            assertThrows(Exception.class, () -> context.createProducerTemplate().requestBody("direct:pooled", (Object) null));
+            String warning = logs.lines().stream().filter(l -> l.contains("shared rate budget")).findFirst().orElse("");
+            assertTrue(warning.contains("got no connection from its DataSource in time"), logs.lines().toString());
+            assertTrue(!warning.contains("cannot reach its database"), warning);
+            assertTrue(taken.isValid(1), "the test's own connection held the pool's only one");
+        }
     }
 
     private RouteBuilder practicesRoute(long maxWaitMillis) {

@@ -81,6 +81,14 @@ final class BudgetSql {
                 + " WHERE account = ? AND slot = ? AND claim_id = ?";
     }
 
+    /**
+     * A slot recreated after its row vanished: held for a period from now, since requests sent in the last period
+     * were counted in the rows that are gone.
+     */
+    String insertHeldSlot() {
+        return "INSERT INTO " + TABLE + " (account, slot, free_at, background) VALUES (?, ?, " + nowCeil + " + ?, 1)";
+    }
+
     /** Slots beyond this instance's limit, left by an instance configured with a larger one. */
     String countAbove() {
         return "SELECT COUNT(*) FROM " + TABLE + " WHERE account = ? AND slot >= ?";

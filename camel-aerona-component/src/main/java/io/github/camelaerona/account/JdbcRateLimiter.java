@@ -76,6 +76,8 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong granted = new AtomicLong();
     private BudgetSql sql;
+    /** Set up once already: rows missing from now on vanished (a restore, a failover, a cleanup job). */
+    private boolean setUpBefore;
     private ScheduledFuture<?> nextPump;
     private long nextPumpAt;
     private volatile int lastSeenFree = -1;
@@ -226,10 +228,12 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             }
         } catch (SQLException | RuntimeException e) {
             if (databaseFailure == null) {
-                LOG.warn("The shared rate budget of {} cannot reach its database ({}); calls wait for it, up to "
-                        + "rateLimitMaxWait, and are never sent without a slot", account, e.toString());
+                LOG.warn("The shared rate budget of {} {} ({}); calls wait for it, up to rateLimitMaxWait, and are never"
+                        + " sent without a slot", account, whatFailed(e), e.toString());
             }
             databaseFailure = e.toString();
+            // the table may be what failed (dropped, restored without it): set it up again on the next try
+            sql = null;
             delay = Math.min(RETRY_MILLIS, periodMillis);
         }
         if (hasLiveWaiter()) {
@@ -244,6 +248,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         List<long[]> free = new ArrayList<>();
         long nextFree = Long.MAX_VALUE;
         int foregroundHeld = 0;
+        int rows;
         try (PreparedStatement select = prepare(connection, sql.slots())) {
             select.setString(1, account);
             select.setInt(2, currentLimit);
@@ -254,6 +259,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                     all.add(new long[] { rs.getInt(1), rs.getLong(2), rs.getInt(3) });
                     now = rs.getLong(4);
                 }
+                rows = all.size();
                 for (long[] slot : all) {
                     if (slot[1] <= now) {
                         free.add(slot);
@@ -263,6 +269,13 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                     }
                 }
             }
+        }
+        if (rows < currentLimit) {
+            // rows vanished since setup: grant nothing from a partial window; the next try recreates them held
+            LOG.warn("The shared rate budget of {} finds {} of its {} slots in {}; the missing ones are recreated,"
+                    + " each held for one rateLimitPeriod", account, rows, currentLimit, BudgetSql.TABLE);
+            sql = null;
+            return Math.min(RETRY_MILLIS, periodMillis);
         }
         free.sort((a, b) -> Long.compare(a[1], b[1]));
         lastSeenFree = free.size();
@@ -339,9 +352,14 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             if (existing.contains(slot)) {
                 continue;
             }
-            try (PreparedStatement insert = prepare(connection, BudgetSql.INSERT_SLOT)) {
+            // the first setup makes free slots; one after rows vanished makes them held for a period, since what
+            // was sent in the last period was counted in the rows that are gone
+            try (PreparedStatement insert = prepare(connection, setUpBefore ? spelling.insertHeldSlot() : BudgetSql.INSERT_SLOT)) {
                 insert.setString(1, account);
                 insert.setInt(2, slot);
+                if (setUpBefore) {
+                    insert.setLong(3, periodMillis);
+                }
                 insert.executeUpdate();
             } catch (SQLException e) {
                 if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
@@ -361,6 +379,21 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             }
         }
         sql = spelling;
+        setUpBefore = true;
+    }
+
+    /** What a failure of the database work means, for the log: an exhausted pool is not an unreachable database. */
+    static String whatFailed(Throwable e) {
+        if (e instanceof java.sql.SQLTransientConnectionException) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    return "cannot reach its database";
+                }
+            }
+            return "got no connection from its DataSource in time: the pool's connections are all in use (give the pool"
+                    + " more, or let fewer budgets and other work share it)";
+        }
+        return "cannot reach its database";
     }
 
     private static boolean tableExists(Connection connection) throws SQLException {
