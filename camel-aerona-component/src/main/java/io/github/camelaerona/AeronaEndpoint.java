@@ -146,12 +146,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (operation.spec().kind() != Kind.WEBHOOK) {
             throw new IllegalArgumentException("webhook:aerona needs aerona:webhook?objectType=Patient, Appointment or Treatment");
         }
-        // the request's exchange already belongs to camel-webhook's route, whose consumer the handler cannot reach:
-        // an event that does not read into its model is logged and answered 500, so Aerona sends it again
-        return new AeronaWebhookHandler(webhookSettings(), request -> { }, problem -> {
-            LOG.warn(problem.getMessage());
-            return false;
-        }, next);
+        return AeronaWebhookHandler.behindCamelWebhook(webhookSettings(), this, next);
     }
 
     /** Aerona has no API to register webhooks: they are set up in Aerona's settings, so this only says where. */

@@ -277,6 +277,27 @@ class WebhookConsumerTest extends AeronaRouteTestSupport {
     }
 
     @Test
+    void behindCamelWebhookAnUnreadableEventReachesTheErrorHandlingToo() throws Exception {
+        startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("direct:dead"));
+                from("direct:dead").process(e -> dead.add(e.copy()));
+                from("webhook:aerona:webhook?objectType=Patient&webhookAutoRegister=false&bridgeErrorHandler=true"
+                        + "&webhookPath=/camel-webhook/patients&webhookComponentName=platform-http")
+                        .process(e -> received.add(e.copy()));
+            }
+        });
+        String badBirthDate = "{\"id\":426709,\"forename\":\"Ann\",\"dob\":\"05/01/1980\"}";
+        assertEquals(200, post("/camel-webhook/patients", badBirthDate, Map.of()).statusCode(), "taken, not 500 forever");
+        assertEquals(1, dead.size(), "dead " + dead + ", received " + received);
+        assertInstanceOf(AeronaUnreadableEventException.class, dead.get(0).getProperty(Exchange.EXCEPTION_CAUGHT));
+        assertEquals(200, post("/camel-webhook/patients", badBirthDate, Map.of()).statusCode());
+        assertEquals(1, dead.size(), "remembered like a processed event");
+        assertTrue(received.isEmpty());
+    }
+
+    @Test
     void missingHttpComponentSaysWhatToAdd() {
         Exception e = assertThrows(Exception.class, () -> startContext(new RouteBuilder() {
             @Override

@@ -48,7 +48,7 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
             // the request becomes this route's exchange, as createExchange would have made it
             request.getExchangeExtension().setFromEndpoint(getEndpoint());
             request.getExchangeExtension().setFromRouteId(getRouteId());
-        }, problem -> {
+        }, (request, problem) -> {
             // an exchange of this route's own, as a poller's unreadable record has, for the route's error handler
             // with bridgeErrorHandler=true; else it is logged at WARN
             Exchange event = createExchange(true);

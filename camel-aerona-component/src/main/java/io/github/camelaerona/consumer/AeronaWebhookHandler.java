@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -24,13 +24,22 @@ import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.model.AeronaJson;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
+import org.apache.camel.DelegateEndpoint;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.Route;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers one webhook request as Aerona needs it: checks method, secret, size and JSON; turns the request's exchange
@@ -56,9 +65,11 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     /** A secret parameter, and the separator before it unless it is the first. */
     private static final Pattern SECRET_IN_QUERY = Pattern.compile("(^|[?&])" + SECRET_PARAMETER + "=[^&]*&?");
 
+    private static final Logger LOG = LoggerFactory.getLogger(AeronaWebhookHandler.class);
+
     private final WebhookSettings settings;
     private final Consumer<Exchange> adopt;
-    private final Predicate<AeronaUnreadableEventException> takeUnreadable;
+    private final BiPredicate<Exchange, AeronaUnreadableEventException> takeUnreadable;
     private final AsyncProcessor next;
     private final byte[] secretDigest;
     private final Map<String, CompletableFuture<Boolean>> inProgress = new ConcurrentHashMap<>();
@@ -80,7 +91,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
      * @param next           the route
      */
     public AeronaWebhookHandler(WebhookSettings settings, Consumer<Exchange> adopt,
-                                Predicate<AeronaUnreadableEventException> takeUnreadable, Processor next) {
+                                BiPredicate<Exchange, AeronaUnreadableEventException> takeUnreadable, Processor next) {
         this.settings = settings;
         this.adopt = adopt;
         this.takeUnreadable = takeUnreadable;
@@ -170,7 +181,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
             return answer(request, 200, "", callback);
         }
         if (unreadable != null) {
-            settle(key, outcome, request, takeUnreadable.test(unreadable));
+            settle(key, outcome, request, takeUnreadable.test(request, unreadable));
             callback.done(true);
             return true;
         }
@@ -192,6 +203,43 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         inProgress.remove(key, outcome);
         outcome.complete(processed);
         respondWith(request, processed);
+    }
+
+    /**
+     * The handler for {@code webhook:aerona:webhook}: camel-webhook runs the HTTP side, and the request's exchange
+     * belongs to its route. An event that does not read into its model goes to that route's consumer, as with
+     * {@code from("aerona:webhook")}: its error handler with bridgeErrorHandler=true, else logged and answered 500.
+     */
+    public static AeronaWebhookHandler behindCamelWebhook(WebhookSettings settings, Endpoint aerona, Processor next) {
+        return new AeronaWebhookHandler(settings, request -> { }, (request, problem) -> {
+            Route route = webhookRouteOf(aerona);
+            if (route == null || !(route.getConsumer() instanceof DefaultConsumer consumer)) {
+                LOG.warn(problem.getMessage());
+                return false;
+            }
+            // camel-webhook's consumer runs this handler as its processor and keeps a logging exception handler
+            // whatever bridgeErrorHandler says; the route with its error handler is next, so the bridge leads there
+            DefaultConsumer toRoute = new DefaultConsumer(route.getEndpoint(), next);
+            Exchange event = toRoute.createExchange(true);
+            event.getMessage().setBody(problem.getEventJson());
+            ExceptionHandler handler = bridges(route.getEndpoint()) || bridges(aerona)
+                    ? new BridgeExceptionHandlerToErrorHandler(toRoute) : consumer.getExceptionHandler();
+            return UnreadableRecords.takenByErrorHandler(handler, event, problem);
+        }, next);
+    }
+
+    private static boolean bridges(Endpoint endpoint) {
+        return endpoint instanceof DefaultEndpoint own && own.isBridgeErrorHandler();
+    }
+
+    /** The route that starts from webhook:... delegating to this aerona endpoint. */
+    private static Route webhookRouteOf(Endpoint aerona) {
+        for (Route route : aerona.getCamelContext().getRoutes()) {
+            if (route.getEndpoint() instanceof DelegateEndpoint webhook && webhook.getEndpoint() == aerona) {
+                return route;
+            }
+        }
+        return null;
     }
 
     /**
