@@ -85,15 +85,12 @@ public final class AeronaAccounts {
      */
     private static void warnOnceOfASecondBaseUrl(AccountKey key) {
         java.util.Set<String> seen = BASE_URLS.computeIfAbsent(key.username(), u -> new java.util.LinkedHashSet<>());
-        if (seen.add(key.baseUrl())) {
-            // each pair once: the URL is new, so no pair with it has been logged before
-            for (String other : seen) {
-                if (!other.equals(key.baseUrl())) {
-                    LOG.warn("Aerona user {} is used under two base URLs, {} and {}: each gets its own token and budget."
-                            + " If both reach the same Aerona, write the base URL the same way everywhere, or Aerona"
-                            + " counts both budgets against one limit", key.username(), other, key.baseUrl());
-                }
-            }
+        String first = seen.isEmpty() ? null : seen.iterator().next();
+        if (seen.add(key.baseUrl()) && first != null) {
+            // once for each new base URL, naming the first one the username was seen under
+            LOG.warn("Aerona user {} is used under two base URLs, {} and {}: each gets its own token and budget. If both"
+                    + " reach the same Aerona, write the base URL the same way everywhere, or Aerona counts both budgets"
+                    + " against one limit", key.username(), first, key.baseUrl());
         }
     }
 
