@@ -87,9 +87,11 @@ class FinanceSyncRoutesTest {
     @Test
     void anExpiredTokenIsInvisibleToTheRoute() {
         context.createProducerTemplate().requestBodyAndHeader("direct:invoicesOfPatient", null, AeronaConstants.PATIENT_ID, 426709L);
+        // the account may still hold the token of an earlier test: it outlives a CamelContext, as in production
+        int before = sandbox.logins().size();
         sandbox.clock().advance(Duration.ofHours(2));
         context.createProducerTemplate().requestBodyAndHeader("direct:invoicesOfPatient", null, AeronaConstants.PATIENT_ID, 426709L);
-        assertEquals(2, sandbox.logins().size(), "the component logged in again by itself");
+        assertEquals(before + 1, sandbox.logins().size(), "the component logged in again by itself");
     }
 }
 // end::finance-sync-test[]
