@@ -63,6 +63,7 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
         postgres.restart();
         try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS aerona_budget_slot");
+            s.execute("DROP TABLE IF EXISTS aerona_budget_clock");
         }
     }
 

@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * The SQL of the shared budget's table, {@value #TABLE}: one row per slot of an account, holding when the slot is
- * free again and whether a background call holds it, in milliseconds of the <b>database's</b> clock (the instances' clocks disagree; the database's is one).
+ * The SQL of the shared budget's tables. {@value #TABLE}: one row per slot of an account, holding when the slot is
+ * free again and whether a background call holds it, in milliseconds of the <b>database's</b> clock (the instances'
+ * clocks disagree; the database's is one) plus the account's offset. {@value #CLOCK_TABLE}: one row per account, the
+ * offset (what steps of the database's clock were taken out, see {@link BudgetClock}) and when an instance last
+ * found the clock steady.
  * Everything is plain SQL but "now in milliseconds", which each database spells its own way. PostgreSQL is tested
  * in the build; MySQL/MariaDB and SQL Server spellings are provided, not tested.
  */
@@ -23,6 +26,37 @@ final class BudgetSql {
             + "holder VARCHAR(255), "
             + "background SMALLINT NOT NULL, "
             + "PRIMARY KEY (account, slot))";
+
+    static final String CLOCK_TABLE = "aerona_budget_clock";
+
+    static final String CREATE_CLOCK_TABLE = "CREATE TABLE " + CLOCK_TABLE + " ("
+            + "account VARCHAR(255) NOT NULL, "
+            + "offset_ms BIGINT NOT NULL, "
+            + "checked_at BIGINT, "
+            + "PRIMARY KEY (account))";
+
+    static final String CLOCK_OF_ACCOUNT = "SELECT offset_ms FROM " + CLOCK_TABLE + " WHERE account = ?";
+
+    static final String INSERT_CLOCK = "INSERT INTO " + CLOCK_TABLE + " (account, offset_ms) VALUES (?, 0)";
+
+    /** The account's offset, inside a statement on its slots. */
+    private static final String OFFSET_OF_ROW = "COALESCE((SELECT c.offset_ms FROM " + CLOCK_TABLE
+            + " c WHERE c.account = " + TABLE + ".account), 0)";
+
+    /**
+     * Takes a step out of the offset, if nobody else did since the reading that saw it: the offset and checked_at
+     * it read must both be unchanged.
+     */
+    static final String CORRECT_CLOCK = "UPDATE " + CLOCK_TABLE + " SET offset_ms = offset_ms + ?, checked_at = ?"
+            + " WHERE account = ? AND offset_ms = ? AND COALESCE(checked_at, -1) = ?";
+
+    /** Moves the slots written in a stepped clock before the step was taken out. */
+    static final String SHIFT_SLOTS = "UPDATE " + TABLE + " SET free_at = free_at + ?"
+            + " WHERE account = ? AND free_at > ? AND free_at <= ?";
+
+    /** The clock was found steady at this time (only ever later, and only in the offset that was read). */
+    static final String CHECKED = "UPDATE " + CLOCK_TABLE + " SET checked_at = ?"
+            + " WHERE account = ? AND offset_ms = ? AND COALESCE(checked_at, -1) < ?";
 
     static final String SLOTS_OF_ACCOUNT = "SELECT slot FROM " + TABLE + " WHERE account = ?";
 
@@ -63,7 +97,9 @@ final class BudgetSql {
 
     /** Every slot of the account below the limit, with the database's now: the free ones and when the next frees. */
     String slots() {
-        return "SELECT slot, free_at, background, " + nowFloor + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
+        return "SELECT s.slot, s.free_at, s.background, " + nowFloor + " + c.offset_ms, c.offset_ms, c.checked_at"
+                + " FROM " + TABLE + " s LEFT JOIN " + CLOCK_TABLE + " c ON c.account = s.account"
+                + " WHERE s.account = ? AND s.slot < ?";
     }
 
     /**
@@ -71,13 +107,13 @@ final class BudgetSql {
      * call's longest possible end plus the period, so a slot of an instance that dies mid-call comes back by itself.
      */
     String claim() {
-        return "UPDATE " + TABLE + " SET free_at = " + nowCeil + " + ?, claim_id = ?, holder = ?, background = ?"
-                + " WHERE account = ? AND slot = ? AND free_at <= " + nowFloor;
+        return "UPDATE " + TABLE + " SET free_at = " + nowCeil + " + " + OFFSET_OF_ROW + " + ?, claim_id = ?, holder = ?,"
+                + " background = ? WHERE account = ? AND slot = ? AND free_at <= " + nowFloor + " + " + OFFSET_OF_ROW;
     }
 
     /** The response arrived: the slot frees one period from now. */
     String release() {
-        return "UPDATE " + TABLE + " SET free_at = " + nowCeil + " + ?, claim_id = NULL, holder = NULL"
+        return "UPDATE " + TABLE + " SET free_at = " + nowCeil + " + " + OFFSET_OF_ROW + " + ?, claim_id = NULL, holder = NULL"
                 + " WHERE account = ? AND slot = ? AND claim_id = ?";
     }
 
@@ -86,7 +122,8 @@ final class BudgetSql {
      * were counted in the rows that are gone.
      */
     String insertHeldSlot() {
-        return "INSERT INTO " + TABLE + " (account, slot, free_at, background) VALUES (?, ?, " + nowCeil + " + ?, 1)";
+        return "INSERT INTO " + TABLE + " (account, slot, free_at, background) VALUES (?, ?, " + nowCeil
+                + " + COALESCE((SELECT c.offset_ms FROM " + CLOCK_TABLE + " c WHERE c.account = ?), 0) + ?, 1)";
     }
 
     /** Slots beyond this instance's limit, left by an instance configured with a larger one. */

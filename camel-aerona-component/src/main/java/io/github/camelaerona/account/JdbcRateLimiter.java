@@ -51,8 +51,11 @@ import org.slf4j.LoggerFactory;
  * <li>A database that is down or slow never turns into a local budget: callers wait, the worker retries every
  * second, and callers that waited {@code rateLimitMaxWait} fail with {@link AeronaRateLimitException} naming the
  * database's failure.</li>
+ * <li>A step of the database's clock is seen by comparing it with this JVM's monotonic clock, and taken out of the
+ * account's offset once ({@link BudgetClock}); while any slot is held each instance checks every
+ * {@link BudgetClock#checkEvery(long) twentieth of the period}, at most 5 s, whether or not it has callers.</li>
  * </ul>
- * The table is created when missing; rows name the account (user and API root), never a secret.
+ * The tables are created when missing; rows name the account (user and API root), never a secret.
  */
 public final class JdbcRateLimiter implements AccountRateLimiter {
 
@@ -82,6 +85,9 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private long nextPumpAt;
     private volatile int lastSeenFree = -1;
     private volatile String databaseFailure;
+    private final BudgetClock clock;
+    /** Until when to read the clock although nobody waits: while slots are held, and one check after. */
+    private long watchUntilNanos;
 
     /**
      * @param maxCallTime the longest a request can be in flight ({@code callTimeout}): how long a slot of a dead
@@ -103,6 +109,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         for (AeronaPriority priority : AeronaPriority.values()) {
             waiters.put(priority, new ArrayDeque<>());
         }
+        this.clock = new BudgetClock(periodMillis, maxCallMillis);
         this.holder = ManagementFactory.getRuntimeMXBean().getName();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
@@ -214,7 +221,8 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             nextPump = null;
         }
         retryFailedReleases();
-        if (!hasLiveWaiter()) {
+        boolean watching = System.nanoTime() - watchUntilNanos < 0;
+        if (!hasLiveWaiter() && !watching) {
             return;
         }
         long delay;
@@ -237,7 +245,9 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             delay = Math.min(RETRY_MILLIS, periodMillis);
         }
         if (hasLiveWaiter()) {
-            schedulePump(delay);
+            schedulePump(System.nanoTime() - watchUntilNanos < 0 ? Math.min(delay, clock.checkEveryMillis()) : delay);
+        } else if (System.nanoTime() - watchUntilNanos < 0) {
+            schedulePump(clock.checkEveryMillis());
         }
     }
 
@@ -249,6 +259,11 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         long nextFree = Long.MAX_VALUE;
         int foregroundHeld = 0;
         int rows;
+        long offset = 0;
+        Long checkedAt = null;
+        boolean clockRow = true;
+        long maxFreeAt = Long.MIN_VALUE;
+        long startNanos = System.nanoTime();
         try (PreparedStatement select = prepare(connection, sql.slots())) {
             select.setString(1, account);
             select.setInt(2, currentLimit);
@@ -258,9 +273,14 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 while (rs.next()) {
                     all.add(new long[] { rs.getInt(1), rs.getLong(2), rs.getInt(3) });
                     now = rs.getLong(4);
+                    offset = rs.getLong(5);
+                    clockRow &= !rs.wasNull();
+                    long checked = rs.getLong(6);
+                    checkedAt = rs.wasNull() ? null : checked;
                 }
                 rows = all.size();
                 for (long[] slot : all) {
+                    maxFreeAt = Math.max(maxFreeAt, slot[1]);
                     if (slot[1] <= now) {
                         free.add(slot);
                     } else {
@@ -268,6 +288,29 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                         foregroundHeld += slot[2] == 0 ? 1 : 0;
                     }
                 }
+            }
+        }
+        long endNanos = System.nanoTime();
+        if (rows > 0 && !clockRow) {
+            LOG.warn("The shared rate budget of {} finds no row of its own in {}; it is recreated, and the slots are"
+                    + " checked against the database's clock afresh", account, BudgetSql.CLOCK_TABLE);
+            sql = null;
+            return Math.min(RETRY_MILLIS, periodMillis);
+        }
+        if (rows == currentLimit) {
+            BudgetClock.Verdict verdict = clock.observe(now, offset, checkedAt, maxFreeAt, startNanos, endNanos);
+            if (verdict instanceof BudgetClock.Suspect) {
+                return clock.checkEveryMillis();
+            }
+            if (verdict instanceof BudgetClock.Step step) {
+                correctClock(connection, step, now, offset, checkedAt);
+                return 0;
+            }
+            if (((BudgetClock.Steady) verdict).refresh()) {
+                markChecked(connection, now, offset);
+            }
+            if (maxFreeAt > now) {
+                watchUntilNanos = endNanos + TimeUnit.MILLISECONDS.toNanos(maxFreeAt - now + clock.checkEveryMillis());
             }
         }
         if (rows < currentLimit) {
@@ -322,22 +365,77 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         return nextFree == Long.MAX_VALUE ? periodMillis : Math.max(1, Math.min(nextFree - now, periodMillis));
     }
 
+    /**
+     * Takes a step of the database's clock out of the account's offset and moves the slots written in the stepped
+     * clock, in one transaction, unless another instance changed the clock's row since our reading.
+     */
+    private void correctClock(Connection connection, BudgetClock.Step step, long now, long offset, Long checkedAt)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            int won;
+            try (PreparedStatement correct = prepare(connection, BudgetSql.CORRECT_CLOCK)) {
+                correct.setLong(1, step.correction());
+                correct.setLong(2, now + step.correction());
+                correct.setString(3, account);
+                correct.setLong(4, offset);
+                correct.setLong(5, checkedAt == null ? -1 : checkedAt);
+                won = correct.executeUpdate();
+            }
+            int moved = 0;
+            if (won == 1 && step.shiftAbove() < step.shiftUpTo()) {
+                try (PreparedStatement shift = prepare(connection, BudgetSql.SHIFT_SLOTS)) {
+                    shift.setLong(1, step.correction());
+                    shift.setString(2, account);
+                    shift.setLong(3, step.shiftAbove());
+                    shift.setLong(4, step.shiftUpTo());
+                    moved = shift.executeUpdate();
+                }
+            }
+            connection.commit();
+            if (won == 1) {
+                LOG.warn("The clock of the shared rate budget's database stepped {} by about {} ms for {}; the step is"
+                        + " taken out of the account's slot times ({} slots written since moved back in line)",
+                        step.correction() < 0 ? "forward" : "back", Math.abs(step.correction()), account, moved);
+            } else {
+                clock.forget(); // another instance wrote the clock's row first: read it again
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            clock.forget();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void markChecked(Connection connection, long now, long offset) throws SQLException {
+        try (PreparedStatement checked = prepare(connection, BudgetSql.CHECKED)) {
+            checked.setLong(1, now);
+            checked.setString(2, account);
+            checked.setLong(3, offset);
+            checked.setLong(4, now);
+            checked.executeUpdate();
+        }
+    }
+
     /** Finds the spelling of the database, creates the table if missing and the account's slots; once. */
     private void setUpTable(Connection connection) throws SQLException {
         if (sql != null) {
             return;
         }
         BudgetSql spelling = BudgetSql.of(connection);
-        if (!tableExists(connection)) {
-            try (Statement create = connection.createStatement()) {
-                statements.incrementAndGet();
-                create.execute(BudgetSql.CREATE_TABLE);
-                LOG.info("Created the shared rate budget's table {}", BudgetSql.TABLE);
-            } catch (SQLException e) {
-                if (!tableExists(connection)) { // not created by another instance at the same moment either
-                    throw e;
-                }
+        createIfMissing(connection, BudgetSql.CLOCK_TABLE, BudgetSql.CREATE_CLOCK_TABLE);
+        createIfMissing(connection, BudgetSql.TABLE, BudgetSql.CREATE_TABLE);
+        boolean hasClock;
+        try (PreparedStatement select = prepare(connection, BudgetSql.CLOCK_OF_ACCOUNT)) {
+            select.setString(1, account);
+            try (ResultSet rs = select.executeQuery()) {
+                hasClock = rs.next();
             }
+        }
+        if (!hasClock) {
+            insertIgnoringDuplicate(connection, BudgetSql.INSERT_CLOCK, insert -> insert.setString(1, account));
         }
         Set<Integer> existing = new HashSet<>();
         try (PreparedStatement select = prepare(connection, BudgetSql.SLOTS_OF_ACCOUNT)) {
@@ -354,17 +452,19 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             }
             // the first setup makes free slots; one after rows vanished makes them held for a period, since what
             // was sent in the last period was counted in the rows that are gone
-            try (PreparedStatement insert = prepare(connection, setUpBefore ? spelling.insertHeldSlot() : BudgetSql.INSERT_SLOT)) {
-                insert.setString(1, account);
-                insert.setInt(2, slot);
-                if (setUpBefore) {
-                    insert.setLong(3, periodMillis);
-                }
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
-                    throw e;
-                } // another instance inserted it first
+            int number = slot;
+            if (setUpBefore) {
+                insertIgnoringDuplicate(connection, spelling.insertHeldSlot(), insert -> {
+                    insert.setString(1, account);
+                    insert.setInt(2, number);
+                    insert.setString(3, account);
+                    insert.setLong(4, periodMillis);
+                });
+            } else {
+                insertIgnoringDuplicate(connection, BudgetSql.INSERT_SLOT, insert -> {
+                    insert.setString(1, account);
+                    insert.setInt(2, number);
+                });
             }
         }
         try (PreparedStatement above = prepare(connection, spelling.countAbove())) {
@@ -396,8 +496,38 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         return "cannot reach its database";
     }
 
-    private static boolean tableExists(Connection connection) throws SQLException {
-        for (String name : List.of(BudgetSql.TABLE, BudgetSql.TABLE.toUpperCase())) {
+    private void createIfMissing(Connection connection, String table, String create) throws SQLException {
+        if (tableExists(connection, table)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statements.incrementAndGet();
+            statement.execute(create);
+            LOG.info("Created the shared rate budget's table {}", table);
+        } catch (SQLException e) {
+            if (!tableExists(connection, table)) { // not created by another instance at the same moment either
+                throw e;
+            }
+        }
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    private void insertIgnoringDuplicate(Connection connection, String insert, Parameters parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, insert)) {
+            parameters.set(statement);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                throw e;
+            } // another instance inserted it first
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        for (String name : List.of(table, table.toUpperCase())) {
             try (ResultSet rs = connection.getMetaData().getTables(null, null, name, null)) {
                 if (rs.next()) {
                     return true;
