@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shared budget when the database's clock steps an hour either way, on a real PostgreSQL whose clock the test
- * moves: a schema placed before {@code pg_catalog} in the budget's {@code search_path} has a
- * {@code clock_timestamp()} that adds an offset the test sets. The sandbox enforces 10 requests per 2 s and
+ * moves ({@link SandboxPostgres#steppedClockJdbcUrl()}: the budget's sessions see a {@code clock_timestamp()} that
+ * adds the step the test sets). The sandbox enforces 10 requests per 2 s and
  * invalidates the token on excess; it never sees the database's clock, only what was sent.
  */
 class DatabaseClockStepTest extends AeronaRouteTestSupport {
@@ -45,17 +45,9 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
     private static PGSimpleDataSource steppedDb;
 
     @BeforeAll
-    static void startPostgres() throws SQLException {
+    static void startPostgres() {
         postgres = SandboxPostgres.start();
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA stepped");
-            s.execute("CREATE TABLE stepped.clock_step (ms BIGINT NOT NULL)");
-            s.execute("INSERT INTO stepped.clock_step VALUES (0)");
-            s.execute("CREATE FUNCTION stepped.clock_timestamp() RETURNS timestamptz VOLATILE LANGUAGE sql AS"
-                    + " 'SELECT pg_catalog.clock_timestamp() + (SELECT ms FROM stepped.clock_step) * interval ''1 millisecond'''");
-        }
-        steppedDb = postgres.dataSource();
-        steppedDb.setOptions("-c search_path=public,stepped,pg_catalog");
+        steppedDb = postgres.steppedClockDataSource();
     }
 
     @AfterAll
@@ -65,7 +57,7 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
 
     @BeforeEach
     void clockInStepAndNoBudgetYet() throws SQLException {
-        execute("UPDATE stepped.clock_step SET ms = 0");
+        postgres.setClockStep(Duration.ZERO);
         execute("DROP TABLE IF EXISTS aerona_budget_slot");
         execute("DROP TABLE IF EXISTS aerona_budget_clock");
     }
@@ -93,7 +85,7 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
             CamelContext context = startContext(practicesRoute());
             callAll(context, LIMIT - 1); // with the login, the window is full
 
-            execute("UPDATE stepped.clock_step SET ms = " + HOUR);
+            postgres.setClockStep(Duration.ofMillis(HOUR));
             // with the database's time an hour on, every slot's time is in its past
             callAll(context, 2 * LIMIT);
 
@@ -111,7 +103,7 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
         CamelContext context = startContext(practicesRoute());
         callAll(context, LIMIT - 1);
 
-        execute("UPDATE stepped.clock_step SET ms = " + -HOUR);
+        postgres.setClockStep(Duration.ofMillis(-HOUR));
         // every held slot's time is now an hour further off; the calls would wait that long, and fail at the
         // route's rateLimitMaxWait of 20 s, if the step stayed in
         callAll(context, 3 * LIMIT);
@@ -132,7 +124,7 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
         try {
             other.acquire(Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS).release();
 
-            execute("UPDATE stepped.clock_step SET ms = " + HOUR);
+            postgres.setClockStep(Duration.ofMillis(HOUR));
             List<CompletableFuture<?>> both = new ArrayList<>();
             for (int i = 0; i < LIMIT; i++) {
                 both.add(template(context).asyncRequestBody("direct:practices", (Object) null));
@@ -163,7 +155,7 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
         otherTimer.shutdownNow();
 
         // then the clock steps, and only afterwards does this instance start: it has no reading from before
-        execute("UPDATE stepped.clock_step SET ms = " + HOUR);
+        postgres.setClockStep(Duration.ofMillis(HOUR));
         CamelContext context = startContext(practicesRoute());
         List<CompletableFuture<Object>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the measurements of the contract's targets against the sandbox on loopback and prints a table of the
  * figures against the targets: {@code mvn -B -q -pl benchmarks exec:exec} (after {@code mvn -B -q -DskipTests install}).
- * Arguments pick a subset: budget, logins, overhead, waiting, webhook, cluster, priority.
+ * Arguments pick a subset: budget, restart, logins, overhead, waiting, webhook, cluster, priority.
  */
 public final class BenchmarkMain {
 
@@ -21,7 +21,7 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         List<String> wanted = args.length == 0
-                ? List.of("budget", "logins", "overhead", "waiting", "webhook", "cluster", "priority") : Arrays.asList(args);
+                ? List.of("budget", "restart", "logins", "overhead", "waiting", "webhook", "cluster", "priority") : Arrays.asList(args);
         List<Figure> figures = new ArrayList<>();
         for (String name : wanted) {
             System.err.println("Running " + name + " ...");
@@ -37,6 +37,7 @@ public final class BenchmarkMain {
     private static Figure run(String name) throws Exception {
         return switch (name) {
                 case "budget" -> new BudgetBenchmark().run();
+                case "restart" -> new BudgetBenchmark().restart();
                 case "logins" -> new LoginBenchmark().run();
                 case "overhead" -> overhead();
                 case "waiting" -> new WaitingBenchmark().run();

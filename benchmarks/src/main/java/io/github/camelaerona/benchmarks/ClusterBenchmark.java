@@ -23,7 +23,8 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The budget shared by several JVMs through PostgreSQL. Part one: 3 instances of the cluster example (separate JVMs,
  * 8 routes each calling Aerona back to back, and the payments poller on one of them) share a scaled limit of 30 per 3 s for ten windows; the sandbox counts
- * what it saw. Part two, in this JVM, the cost of one shared slot: one caller sends 400 calls through the in-JVM
+ * what it saw. Four windows in, the database's clock steps an hour forward, and four windows later an hour back
+ * (to where it was): the budget must neither go over nor stall. Part two, in this JVM, the cost of one shared slot: one caller sends 400 calls through the in-JVM
  * limiter and 400 through the PostgreSQL one (both far from their limit, so nobody waits), alternating blocks of 50;
  * the difference of the medians is the added latency, and the transactions PostgreSQL committed per call (each statement of the limiter is one) its
  * round trips.
@@ -40,27 +41,41 @@ final class ClusterBenchmark {
                 Duration.ofSeconds(5));
         BudgetUse use;
         SandboxStats stats;
-        try (ClusterRun cluster = ClusterRun.start(settings, Files.createTempDirectory("aerona-cluster-bench-"))) {
+        long offsetAfterStep;
+        long offsetAtEnd;
+        try (ClusterRun cluster = ClusterRun.start(settings, Files.createTempDirectory("aerona-cluster-bench-"), true)) {
             AeronaSandbox sandbox = cluster.sandbox();
             // ten full windows counted, plus the first (instances start at different moments) and the last
-            long until = System.nanoTime() + PERIOD.multipliedBy(WINDOWS + 2).toNanos();
-            while (System.nanoTime() < until) {
-                Thread.sleep(200); // the instances work on their own; this only lets the time pass
-            }
+            long start = System.nanoTime();
+            letPass(start, PERIOD.multipliedBy(5));
+            cluster.stepDatabaseClock(Duration.ofHours(1));
+            letPass(start, PERIOD.multipliedBy(9));
+            offsetAfterStep = offset(cluster.postgres().dataSource());
+            cluster.stepDatabaseClock(Duration.ZERO);
+            letPass(start, PERIOD.multipliedBy(WINDOWS + 2));
+            offsetAtEnd = offset(cluster.postgres().dataSource());
             stats = sandbox.stats();
             use = BudgetUse.of(sandbox.requests().stream().map(RecordedRequest::at).toList(), LIMIT, PERIOD);
         }
         double[] slotCost = slotCost();
         boolean met = use.mean() >= 0.95 && stats.invalidatedTokens() == 0 && stats.maxInWindow() <= LIMIT;
         return new Figure("Shared budget (" + INSTANCES + " JVMs x 8 routes, PostgreSQL, " + LIMIT + " per "
-                + PERIOD.toSeconds() + " s)",
+                + PERIOD.toSeconds() + " s, its clock stepped +1 h and back)",
                 String.format("%.1f%% used (lowest window %.1f%%); max %d in a window; %d invalidated tokens",
                         use.mean() * 100, use.min() * 100, stats.maxInWindow(), stats.invalidatedTokens()),
                 ">= 95%, never over, 0 invalidated", met,
-                String.format("%d windows; one shared slot costs %.1f statements and %.2f ms of median latency per call"
+                String.format("the account's clock offset %d ms after the step forward, %d ms after the step back; "
+                        + "%d windows; one shared slot costs %.1f statements and %.2f ms of median latency per call"
                         + " (median call %.2f ms with the PostgreSQL limiter, %.2f ms with the in-JVM one, %.2fx)",
-                        use.windows(), slotCost[0], slotCost[1] - slotCost[2], slotCost[1], slotCost[2],
+                        offsetAfterStep, offsetAtEnd, use.windows(), slotCost[0], slotCost[1] - slotCost[2], slotCost[1], slotCost[2],
                         slotCost[1] / slotCost[2]));
+    }
+
+    /** The instances work on their own; this only lets the time pass. */
+    private static void letPass(long startNanos, Duration sinceStart) throws InterruptedException {
+        while (System.nanoTime() - startNanos < sinceStart.toNanos()) {
+            Thread.sleep(50);
+        }
     }
 
     /** @return statements per call, median ms per call with the shared limiter, median ms with the in-JVM one */
@@ -108,6 +123,14 @@ final class ClusterBenchmark {
             double statementsPerCall = (committedTransactions(db) - transactionsBefore - 1.0) / (blocks * perBlock);
             context.stop();
             return new double[] { statementsPerCall, median(shared), median(local) };
+        }
+    }
+
+    /** What the instances took out of the database's clock so far: minus the step forward, then back to about 0. */
+    private static long offset(DataSource db) throws Exception {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT offset_ms FROM aerona_budget_clock")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 

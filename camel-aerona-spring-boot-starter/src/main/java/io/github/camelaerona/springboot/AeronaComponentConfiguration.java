@@ -122,8 +122,9 @@ public class AeronaComponentConfiguration {
     private Boolean autowiredEnabled = true;
     /**
      * A database (PostgreSQL; MySQL/MariaDB and SQL Server untested) in which every instance of an integration keeps
-     * the account's one rate budget, so several JVMs together never exceed rateLimit. The table aerona_budget_slot
-     * is created when missing. Times come from the database's clock; a slot of an instance that died comes back
+     * the account's one rate budget, so several JVMs together never exceed rateLimit. The tables aerona_budget_slot
+     * and aerona_budget_clock are created when missing. Times come from the database's clock, with steps of it (up to
+     * an hour either way) taken out; a slot of an instance that died comes back
      * callTimeout plus rateLimitPeriod after it was taken. When the database is down, calls wait (up to
      * rateLimitMaxWait) and are never sent without a slot. A reference to a bean of type javax.sql.DataSource in the
      * registry, such as #myBean.

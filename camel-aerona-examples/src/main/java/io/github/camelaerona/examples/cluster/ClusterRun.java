@@ -50,8 +50,11 @@ public final class ClusterRun implements AutoCloseable {
     private final SandboxPostgres postgres;
     private final AeronaSandbox sandbox;
     private final List<InstanceProcess> instances = new ArrayList<>();
+    private final String instancesJdbcUrl;
 
-    private ClusterRun(Settings settings, Path workDir, SandboxPostgres postgres, AeronaSandbox sandbox) {
+    private ClusterRun(Settings settings, Path workDir, SandboxPostgres postgres, AeronaSandbox sandbox,
+            String instancesJdbcUrl) {
+        this.instancesJdbcUrl = instancesJdbcUrl;
         this.settings = settings;
         this.workDir = workDir;
         this.postgres = postgres;
@@ -60,10 +63,19 @@ public final class ClusterRun implements AutoCloseable {
 
     /** Starts PostgreSQL, the sandbox and the instances, and waits until every instance has started. */
     public static ClusterRun start(Settings settings, Path workDir) {
+        return start(settings, workDir, false);
+    }
+
+    /**
+     * As {@link #start(Settings, Path)}; with {@code steppableClock} the instances' database sessions see a clock
+     * that {@link #stepDatabaseClock(Duration)} moves, as a database whose clock is corrected by an hour would.
+     */
+    public static ClusterRun start(Settings settings, Path workDir, boolean steppableClock) {
         SandboxPostgres postgres = SandboxPostgres.start();
         AeronaSandbox sandbox = AeronaSandbox.builder().startTime(START).rateLimit(settings.limit(), settings.period())
                 .start();
-        ClusterRun run = new ClusterRun(settings, workDir, postgres, sandbox);
+        ClusterRun run = new ClusterRun(settings, workDir, postgres, sandbox,
+                steppableClock ? postgres.steppedClockJdbcUrl() : postgres.jdbcUrl());
         try {
             Files.createDirectories(workDir.resolve("locks"));
             run.createFinanceTables();
@@ -96,7 +108,7 @@ public final class ClusterRun implements AutoCloseable {
         properties.put("cluster.rate-limit", Integer.toString(settings.limit()));
         properties.put("cluster.rate-limit-period", settings.period().toMillis() + "ms");
         properties.put("camel.component.aerona.call-timeout", settings.callTimeout().toMillis() + "ms");
-        properties.put("cluster.jdbc-url", postgres.jdbcUrl());
+        properties.put("cluster.jdbc-url", instancesJdbcUrl);
         properties.put("cluster.lock-dir", workDir.resolve("locks").toString());
         properties.put("cluster.http-port", Integer.toString(port));
         properties.put("cluster.initial-from-date", LocalDate.ofInstant(START, ZoneOffset.UTC).minusMonths(7).toString());
@@ -120,6 +132,12 @@ public final class ClusterRun implements AutoCloseable {
             s.execute("CREATE TABLE processed_webhook (seq BIGSERIAL PRIMARY KEY, event BIGINT NOT NULL,"
                     + " instance VARCHAR(20) NOT NULL)");
         }
+    }
+
+    /** Moves the clock the instances' database sessions see (started with a steppable clock only). */
+    public void stepDatabaseClock(Duration step) {
+        check(!instancesJdbcUrl.equals(postgres.jdbcUrl()), "The cluster was started without a steppable clock");
+        postgres.setClockStep(step);
     }
 
     public AeronaSandbox sandbox() {

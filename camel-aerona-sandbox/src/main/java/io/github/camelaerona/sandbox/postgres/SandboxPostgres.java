@@ -87,6 +87,46 @@ public final class SandboxPostgres implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * A JDBC URL whose sessions see a clock that {@link #setClockStep(Duration)} moves: a schema placed before
+     * {@code pg_catalog} in their {@code search_path} has a {@code clock_timestamp()} that adds the step (tables are
+     * still created in {@code public}). For testing what a step of the database's clock does to its clients.
+     */
+    public String steppedClockJdbcUrl() {
+        installClockStep();
+        return jdbcUrl() + "&options=-c%20search_path%3Dpublic%2Cstepped_clock%2Cpg_catalog";
+    }
+
+    /** A plain DataSource on {@link #steppedClockJdbcUrl()}. */
+    public PGSimpleDataSource steppedClockDataSource() {
+        PGSimpleDataSource dataSource = dataSource();
+        dataSource.setUrl(steppedClockJdbcUrl());
+        return dataSource;
+    }
+
+    /** Moves the clock of {@link #steppedClockJdbcUrl()}'s sessions to the real one plus {@code step} (may be negative). */
+    public void setClockStep(Duration step) {
+        installClockStep();
+        execute("UPDATE stepped_clock.step SET ms = " + step.toMillis());
+    }
+
+    private synchronized void installClockStep() {
+        execute("CREATE SCHEMA IF NOT EXISTS stepped_clock");
+        execute("CREATE TABLE IF NOT EXISTS stepped_clock.step (ms BIGINT NOT NULL)");
+        execute("INSERT INTO stepped_clock.step SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM stepped_clock.step)");
+        execute("CREATE OR REPLACE FUNCTION stepped_clock.clock_timestamp() RETURNS timestamptz VOLATILE LANGUAGE sql"
+                + " AS 'SELECT pg_catalog.clock_timestamp() + (SELECT ms FROM stepped_clock.step)"
+                + " * interval ''1 millisecond'''");
+    }
+
+    private void execute(String statement) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl()); java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused " + statement, e);
+        }
+    }
+
     /** Stops the server (fast shutdown: open connections are cut); the data stays for {@link #restart()}. */
     public synchronized void stop() {
         if (server == null) {
