@@ -291,6 +291,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             }
         }
         long endNanos = System.nanoTime();
+        boolean markChecked = false;
         if (rows > 0 && !clockRow) {
             LOG.warn("The shared rate budget of {} finds no row of its own in {}; it is recreated, and the slots are"
                     + " checked against the database's clock afresh", account, BudgetSql.CLOCK_TABLE);
@@ -306,9 +307,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 correctClock(connection, step, now, offset, checkedAt);
                 return 0;
             }
-            if (((BudgetClock.Steady) verdict).refresh()) {
-                markChecked(connection, now, offset);
-            }
+            markChecked = ((BudgetClock.Steady) verdict).refresh();
             if (maxFreeAt > now) {
                 watchUntilNanos = endNanos + TimeUnit.MILLISECONDS.toNanos(maxFreeAt - now + clock.checkEveryMillis());
             }
@@ -358,6 +357,9 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             if (!waiter.future().complete(permit)) {
                 permit.giveBack(0); // the caller stopped waiting in the meantime; nothing was sent
             }
+        }
+        if (markChecked) { // after the grants: the callers need not wait for it
+            markChecked(connection, now, offset);
         }
         if (lostARace) {
             return ThreadLocalRandom.current().nextLong(1, 20);
