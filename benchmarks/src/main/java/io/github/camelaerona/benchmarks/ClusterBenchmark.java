@@ -25,7 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
  * 8 routes each calling Aerona back to back, and the payments poller on one of them) share a scaled limit of 30 per 3 s for ten windows; the sandbox counts
  * what it saw. Four windows in, the database's clock steps an hour forward, and four windows later an hour back
  * (to where it was): the budget must neither go over nor stall. Part two, in this JVM, the cost of one shared slot: one caller sends 400 calls through the in-JVM
- * limiter and 400 through the PostgreSQL one (both far from their limit, so nobody waits), alternating blocks of 50;
+ * limiter and 400 through the PostgreSQL one (1,000 per 60 s, far from the limit, so nobody waits; the period sets how often the clock is checked, every 3 s here, 5 s with Aerona's), alternating blocks of 50;
  * the difference of the medians is the added latency, and the transactions PostgreSQL committed per call (each statement of the limiter is one) its
  * round trips.
  */
@@ -89,7 +89,7 @@ final class ClusterBenchmark {
             db.setJdbcUrl(postgres.jdbcUrl());
             db.setMaximumPoolSize(4);
             // two sandboxes, so two accounts: one with the in-JVM budget, one with the PostgreSQL one
-            CamelContext context = Harness.context(localSandbox, 1000, "200ms", "60s", new RouteBuilder() {
+            CamelContext context = Harness.context(localSandbox, 1000, "60s", "60s", new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:local").to("aerona:getPayment?paymentId=187900");

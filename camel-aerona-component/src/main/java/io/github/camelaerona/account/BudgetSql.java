@@ -95,11 +95,17 @@ final class BudgetSql {
                 + meta.getDatabaseProductName());
     }
 
-    /** Every slot of the account below the limit, with the database's now: the free ones and when the next frees. */
+    /**
+     * Every slot of the account below the limit, with the database's now plus the offset, the offset and checked_at
+     * (both null when the clock's row is missing). Parameters: the account four times, then the limit. The clock's
+     * row is read by uncorrelated subqueries, which the database evaluates once; a join would look it up once per
+     * slot (on PostgreSQL that doubled the statement's time at 1,000 slots).
+     */
     String slots() {
-        return "SELECT s.slot, s.free_at, s.background, " + nowFloor + " + c.offset_ms, c.offset_ms, c.checked_at"
-                + " FROM " + TABLE + " s LEFT JOIN " + CLOCK_TABLE + " c ON c.account = s.account"
-                + " WHERE s.account = ? AND s.slot < ?";
+        String clockColumn = "(SELECT %s FROM " + CLOCK_TABLE + " WHERE account = ?)";
+        return "SELECT slot, free_at, background, " + nowFloor + " + " + clockColumn.formatted("offset_ms") + ", "
+                + clockColumn.formatted("offset_ms") + ", " + clockColumn.formatted("checked_at")
+                + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
     }
 
     /**

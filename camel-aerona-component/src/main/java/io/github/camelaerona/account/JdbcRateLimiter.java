@@ -265,8 +265,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         long maxFreeAt = Long.MIN_VALUE;
         long startNanos = System.nanoTime();
         try (PreparedStatement select = prepare(connection, sql.slots())) {
-            select.setString(1, account);
-            select.setInt(2, currentLimit);
+            for (int i = 1; i <= 4; i++) {
+                select.setString(i, account);
+            }
+            select.setInt(5, currentLimit);
             try (ResultSet rs = select.executeQuery()) {
                 now = Long.MIN_VALUE;
                 List<long[]> all = new ArrayList<>();
