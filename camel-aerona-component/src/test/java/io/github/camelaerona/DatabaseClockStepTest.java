@@ -36,10 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * adds the step the test sets). The sandbox enforces 10 requests per 2 s and
  * invalidates the token on excess; it never sees the database's clock, only what was sent.
  */
-class DatabaseClockStepTest extends AeronaRouteTestSupport {
+class DatabaseClockStepTest extends SharedBudgetTestSupport {
 
-    private static final int LIMIT = 10;
-    private static final Duration PERIOD = Duration.ofSeconds(2);
     private static final long HOUR = 3_600_000;
     private static SandboxPostgres postgres;
     private static PGSimpleDataSource steppedDb;
@@ -60,18 +58,6 @@ class DatabaseClockStepTest extends AeronaRouteTestSupport {
         postgres.setClockStep(Duration.ZERO);
         execute("DROP TABLE IF EXISTS aerona_budget_slot");
         execute("DROP TABLE IF EXISTS aerona_budget_clock");
-    }
-
-    @Override
-    protected AeronaSandbox.Builder sandboxBuilder() {
-        return AeronaSandbox.builder().rateLimit(LIMIT, PERIOD);
-    }
-
-    @Override
-    protected void configure(AeronaComponent aerona) {
-        aerona.getConfiguration().setRateLimit(LIMIT);
-        aerona.getConfiguration().setRateLimitPeriod(PERIOD.toMillis());
-        aerona.getConfiguration().setCallTimeout(2000);
     }
 
     @Override

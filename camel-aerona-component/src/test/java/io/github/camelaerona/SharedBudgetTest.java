@@ -42,10 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * unthrottled. The sandbox's limit is scaled to 10 requests per 2 seconds, enforced and invalidating on excess.
  * Separate JVM processes sharing one budget are proved in the examples' cluster test.
  */
-class SharedBudgetTest extends AeronaRouteTestSupport {
+class SharedBudgetTest extends SharedBudgetTestSupport {
 
-    private static final int LIMIT = 10;
-    private static final Duration PERIOD = Duration.ofSeconds(2);
     private static SandboxPostgres postgres;
 
     @BeforeAll
@@ -70,18 +68,6 @@ class SharedBudgetTest extends AeronaRouteTestSupport {
     @AfterEach
     void databaseUp() {
         postgres.restart();
-    }
-
-    @Override
-    protected AeronaSandbox.Builder sandboxBuilder() {
-        return AeronaSandbox.builder().rateLimit(LIMIT, PERIOD);
-    }
-
-    @Override
-    protected void configure(AeronaComponent aerona) {
-        aerona.getConfiguration().setRateLimit(LIMIT);
-        aerona.getConfiguration().setRateLimitPeriod(PERIOD.toMillis());
-        aerona.getConfiguration().setCallTimeout(2000);
     }
 
     /** A pool in front of the database, for the test that exhausts one. */
