@@ -30,6 +30,9 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AeronaComponent target = (AeronaComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": getOrCreateConfiguration(target).setAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountresolver":
+        case "accountResolver": getOrCreateConfiguration(target).setAccountResolver(property(camelContext, io.github.camelaerona.api.AeronaAccountResolver.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -126,6 +129,9 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return java.lang.String.class;
+        case "accountresolver":
+        case "accountResolver": return io.github.camelaerona.api.AeronaAccountResolver.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -223,6 +229,9 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AeronaComponent target = (AeronaComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return getOrCreateConfiguration(target).getAccount();
+        case "accountresolver":
+        case "accountResolver": return getOrCreateConfiguration(target).getAccountResolver();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":

@@ -23,6 +23,9 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AeronaEndpoint target = (AeronaEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": target.getConfiguration().setAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountresolver":
+        case "accountResolver": target.getConfiguration().setAccountResolver(property(camelContext, io.github.camelaerona.api.AeronaAccountResolver.class, value)); return true;
         case "appointmentid":
         case "appointmentId": target.getParameters().setAppointmentId(property(camelContext, java.lang.Long.class, value)); return true;
         case "appointmentstatusid":
@@ -178,6 +181,9 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return java.lang.String.class;
+        case "accountresolver":
+        case "accountResolver": return io.github.camelaerona.api.AeronaAccountResolver.class;
         case "appointmentid":
         case "appointmentId": return java.lang.Long.class;
         case "appointmentstatusid":
@@ -334,6 +340,9 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AeronaEndpoint target = (AeronaEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return target.getConfiguration().getAccount();
+        case "accountresolver":
+        case "accountResolver": return target.getConfiguration().getAccountResolver();
         case "appointmentid":
         case "appointmentId": return target.getParameters().getAppointmentId();
         case "appointmentstatusid":

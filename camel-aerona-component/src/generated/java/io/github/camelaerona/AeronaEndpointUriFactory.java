@@ -23,7 +23,9 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(78);
+        Set<String> props = new HashSet<>(80);
+        props.add("account");
+        props.add("accountResolver");
         props.add("appointmentId");
         props.add("appointmentStatusId");
         props.add("appointmentTypeId");

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import io.github.camelaerona.account.AccountSettings;
 import io.github.camelaerona.api.AeronaPriority;
+import io.github.camelaerona.api.AeronaAccountResolver;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.model.AeronaWebhookObjectType;
 import io.github.camelaerona.transport.AeronaHttpTransport;
@@ -32,6 +33,10 @@ public class AeronaConfiguration implements Cloneable {
     private String username;
     @UriParam(label = "security", secret = true)
     private String password;
+    @UriParam(label = "security")
+    private String account;
+    @UriParam(label = "security")
+    private AeronaAccountResolver accountResolver;
 
 
     @UriParam(label = "producer", defaultValue = "false")
@@ -149,6 +154,33 @@ public class AeronaConfiguration implements Cloneable {
 
     public String getPassword() {
         return password;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    /**
+     * The name of the account to use, given by the accountResolver, instead of username and password; a message's
+     * CamelAeronaAccount header overrides it for that message. A poller takes a comma-separated list and polls each
+     * account with its own cursor and idempotent keys (prefixed with the name). Names only: the resolver holds the
+     * credentials.
+     */
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public AeronaAccountResolver getAccountResolver() {
+        return accountResolver;
+    }
+
+    /**
+     * A bean that gives an account's base URL, username and password by name, so one route can serve many clinics:
+     * the header CamelAeronaAccount or the option account names the account per message or endpoint. Every other
+     * setting (TLS, timeouts, the budget's options) comes from the endpoint's configuration.
+     */
+    public void setAccountResolver(AeronaAccountResolver accountResolver) {
+        this.accountResolver = accountResolver;
     }
 
     /**
@@ -377,7 +409,8 @@ public class AeronaConfiguration implements Cloneable {
     }
 
     /**
-     * Most connections the endpoint keeps open to Aerona.
+     * Most connections kept open to one Aerona host, shared by every account with the same connection settings
+     * (timeouts, TLS, proxy, configurer): the token travels in a header, so many clinics' accounts share sockets.
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;

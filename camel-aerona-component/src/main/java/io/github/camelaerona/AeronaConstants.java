@@ -22,6 +22,12 @@ public final class AeronaConstants {
                             + " overriding the endpoint's priority.",
               javaType = "String", label = "producer")
     public static final String PRIORITY = "CamelAeronaPriority";
+    @Metadata(description = "The name of the account this message's call is made for, overriding the endpoint's"
+                            + " account option; the component's accountResolver gives its credentials. Only the name:"
+                            + " credentials never travel in headers. A poller that polls named accounts sets it on"
+                            + " each record's exchange.",
+              javaType = "String")
+    public static final String ACCOUNT = AeronaPollingConsumer.ACCOUNT_HEADER;
     @Metadata(description = "The HTTP status code of Aerona's reply.", javaType = "Integer", label = "producer")
     public static final String RESPONSE_CODE = "CamelAeronaResponseCode";
     @Metadata(description = "The id of the record a polling consumer emitted.", javaType = "Long", label = "consumer")

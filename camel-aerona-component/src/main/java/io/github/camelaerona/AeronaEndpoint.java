@@ -15,12 +15,16 @@ import io.github.camelaerona.account.AccountSettings;
 import io.github.camelaerona.account.AeronaAccounts;
 import io.github.camelaerona.account.AccountRateLimiter;
 import io.github.camelaerona.account.BudgetReport;
+import io.github.camelaerona.api.AeronaAccountResolver;
+import io.github.camelaerona.api.AeronaException;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
+import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.consumer.AeronaPollingConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookConsumer;
 import io.github.camelaerona.consumer.AeronaWebhookHandler;
 import io.github.camelaerona.consumer.PollSettings;
+import io.github.camelaerona.consumer.PollSource;
 import io.github.camelaerona.consumer.WebhookSettings;
 import io.github.camelaerona.operation.AeronaOperation;
 import io.github.camelaerona.operation.AeronaParameter;
@@ -91,6 +95,13 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     private volatile RequestLines requestLines;
     private AccountLease lease;
     private OperationClient client;
+    /** The TLS settings, created once when the endpoint starts; every account it leases uses the same. */
+    private SSLContext sslContext;
+    /** Leases on the accounts the option account names, while the endpoint runs. */
+    private final List<AccountLease> namedLeases = new java.util.ArrayList<>();
+    private volatile List<PollSource> pollSources = List.of();
+    /** Leases of calls that named their account, open until their reply is in. */
+    private final java.util.Set<AccountLease> messageLeases = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public AeronaEndpoint(String uri, AeronaComponent component, AeronaConfiguration configuration) {
         super(uri, component);
@@ -128,7 +139,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         Consumer consumer = switch (operation.spec().kind()) {
-            case SEARCH -> new AeronaPollingConsumer(this, processor, pollSettings(), this::client);
+            case SEARCH -> new AeronaPollingConsumer(this, processor, pollSettings(), this::pollSources);
             case WEBHOOK -> new AeronaWebhookConsumer(this, processor, webhookSettings());
             case CALL -> throw new IllegalArgumentException("aerona:" + operation + " cannot start a route: poll with"
                     + " aerona:searchPayments or aerona:searchInvoices, or receive events with aerona:webhook");
@@ -209,18 +220,66 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         if (operation.spec().kind() == Kind.WEBHOOK) {
             return; // webhooks need no account
         }
-        ObjectHelper.notNull(configuration.getUsername(), "username (set it on the aerona component or the endpoint)");
-        ObjectHelper.notNull(configuration.getPassword(), "password (set it on the aerona component or the endpoint)");
-        AccountKey key = new AccountKey(configuration.getBaseUrl(), configuration.getUsername());
-        lease = AeronaAccounts.lease(key, accountSettings(key), new AccountLease.Terms(getComponent().workerPool(),
-                        Duration.ofMillis(configuration.getRateLimitMaxWait()),
-                        new CallLimits(Duration.ofMillis(configuration.getSocketTimeout()),
-                                Duration.ofMillis(configuration.getCallTimeout()), configuration.getMaxReplySize())));
-        client = new OperationClient(lease);
+        sslContext = configuration.getSslContextParameters() == null
+                ? null : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+        if (configuration.getAccount() != null) {
+            List<PollSource> named = new java.util.ArrayList<>();
+            for (String name : accountNames()) {
+                AccountLease each = leaseNamed(name, "account");
+                namedLeases.add(each);
+                named.add(new PollSource(name, new OperationClient(each)));
+            }
+            lease = namedLeases.size() == 1 ? namedLeases.get(0) : null;
+            pollSources = List.copyOf(named);
+        } else if (configuration.getAccountResolver() == null || configuration.getUsername() != null
+                || configuration.getPassword() != null) {
+            ObjectHelper.notNull(configuration.getUsername(), "username (set it on the aerona component or the endpoint)");
+            ObjectHelper.notNull(configuration.getPassword(), "password (set it on the aerona component or the endpoint)");
+            AccountKey key = new AccountKey(configuration.getBaseUrl(), configuration.getUsername());
+            lease = AeronaAccounts.lease(key, accountSettings(key, configuration.getPassword(), null), terms());
+        }
+        // else: no account of its own; each message names one (CamelAeronaAccount) for the accountResolver
+        client = lease == null ? null : new OperationClient(lease);
+        if (configuration.getAccount() == null) {
+            pollSources = client == null ? List.of() : List.of(new PollSource(null, client));
+        }
+    }
+
+    /**
+     * The names of the option account: one for a producer, one or more (comma-separated) for a poller; each name
+     * once, spaces around the commas dropped.
+     */
+    List<String> accountNames() {
+        if (configuration.getAccount() == null) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (String name : configuration.getAccount().split(",")) {
+            String trimmed = name.strip();
+            if (trimmed.isEmpty() || names.contains(trimmed)) {
+                throw new AeronaValidationException(operation.name(), "account", "must list each account once, without"
+                        + " empty names, but is " + SafeText.quote(configuration.getAccount()));
+            }
+            names.add(trimmed);
+        }
+        return names;
+    }
+
+    /** The accounts a poller of this endpoint polls, once it started. */
+    List<PollSource> pollSources() {
+        return pollSources;
     }
 
     @Override
     protected void doStop() throws Exception {
+        for (AccountLease each : List.copyOf(messageLeases)) {
+            each.close();
+        }
+        for (AccountLease each : namedLeases) {
+            each.close();
+        }
+        namedLeases.clear();
+        pollSources = List.of();
         if (lease != null) {
             lease.close();
             lease = null;
@@ -229,20 +288,77 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         super.doStop();
     }
 
-    private AccountSettings accountSettings(AccountKey key) throws Exception {
-        SSLContext ssl = configuration.getSslContextParameters() == null
-                ? null : configuration.getSslContextParameters().createSSLContext(getCamelContext());
+    /**
+     * A lease on the account the accountResolver gives for the name, for one message's call (the producer closes it
+     * when the reply is in) or for the endpoint's whole run (option account).
+     *
+     * @param field the header or option that named the account, for the refusal
+     */
+    AccountLease leaseNamed(String name, String field) throws Exception {
+        String operationName = operation.name();
+        if (name.isBlank()) {
+            throw new AeronaValidationException(operationName, field, "must name an account, but is blank");
+        }
+        AeronaAccountResolver resolver = configuration.getAccountResolver();
+        if (resolver == null) {
+            throw new AeronaValidationException(operationName, field, "names the account " + SafeText.quote(name)
+                    + ", but the component has no accountResolver to look it up");
+        }
+        AeronaAccountResolver.Account account;
+        try {
+            account = resolver.resolve(name);
+        } catch (Exception e) {
+            throw new AeronaException("The accountResolver failed to give the Aerona account " + SafeText.quote(name)
+                    + " for " + operationName + " (" + e.getClass().getName() + "); nothing was sent", e);
+        }
+        if (account == null) {
+            throw new AeronaValidationException(operationName, field, "names no account the accountResolver knows: "
+                    + SafeText.quote(name));
+        }
+        if (account.username() == null || account.username().isBlank() || account.password() == null) {
+            throw new AeronaValidationException(operationName, field, "names the account " + SafeText.quote(name)
+                    + ", for which the accountResolver gives no " + (account.password() == null ? "password" : "username"));
+        }
+        String baseUrl = account.baseUrl() == null ? configuration.getBaseUrl() : PipeValues.url(account.baseUrl());
+        ConfigurationCheck.baseUrl(baseUrl);
+        AccountKey key = new AccountKey(baseUrl, account.username());
+        String journal = configuration.getBudgetJournal() == null ? null
+                : configuration.getBudgetJournal() + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        AccountLease named = AeronaAccounts.lease(key, accountSettings(key, account.password(), journal), terms());
+        if (field.equals(AeronaConstants.ACCOUNT)) {
+            messageLeases.add(named);
+        }
+        return named;
+    }
+
+    /** A message's lease is over: its call was answered or failed. */
+    void messageDone(AccountLease named) {
+        messageLeases.remove(named);
+        named.close();
+    }
+
+    private AccountLease.Terms terms() {
+        return new AccountLease.Terms(getComponent().workerPool(), Duration.ofMillis(configuration.getRateLimitMaxWait()),
+                new CallLimits(Duration.ofMillis(configuration.getSocketTimeout()),
+                        Duration.ofMillis(configuration.getCallTimeout()), configuration.getMaxReplySize()),
+                org.apache.camel.util.URISupport.sanitizeUri(getEndpointUri()) + " (CamelContext "
+                        + getCamelContext().getName() + ")");
+    }
+
+    /** @param journal the budget journal's file, or null for the option's own value */
+    private AccountSettings accountSettings(AccountKey key, String password, String journal) {
         TransportSettings transport = new TransportSettings(key.baseUrl(),
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
-                configuration.getMaxConnections(), ssl, configuration.getProxyHost(),
+                configuration.getMaxConnections(), sslContext, configuration.getProxyHost(),
                 configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
                 configuration.getHttpClientConfigurer(), configuration.getTokenHeader());
+        String journalFile = journal != null ? journal : configuration.getBudgetJournal();
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
                 configuration.isRateLimitEnabled(), configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
                 configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
                 configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()),
-                configuration.getBudgetJournal() == null ? null : java.nio.file.Path.of(configuration.getBudgetJournal()));
-        return new AccountSettings(configuration.getPassword(), transport, budget,
+                journalFile == null ? null : java.nio.file.Path.of(journalFile));
+        return new AccountSettings(password, transport, budget,
                 Duration.ofMillis(configuration.getTokenRenewMargin()), Duration.ofMillis(configuration.getLoginBackoff()),
                 getComponent().getClock(),
                 new AccountSettings.Login(configuration.getLoginPath(), configuration.getLoginUsernameField(),
@@ -313,6 +429,9 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
      * when polls fail.)
      */
     void registerHealthCheck() {
+        if (lease == null) {
+            return; // no account of its own: the accounts its messages name come and go
+        }
         if (!(HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers")
                 instanceof WritableHealthCheckRepository repository)) {
             return;

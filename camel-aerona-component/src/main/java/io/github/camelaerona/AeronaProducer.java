@@ -9,12 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelaerona.account.AccountLease;
 import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.operation.AeronaOperation;
 import io.github.camelaerona.operation.AeronaRequest;
+import io.github.camelaerona.operation.OperationClient;
 import io.github.camelaerona.operation.OperationReply;
 import io.github.camelaerona.operation.RequestBody;
 import io.github.camelaerona.operation.RequestRenderer;
@@ -43,6 +45,11 @@ public class AeronaProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStart() throws Exception {
+        if (endpoint.accountNames().size() > 1) {
+            throw new IllegalArgumentException("aerona:" + endpoint.getOperation().name() + ": option account lists "
+                    + endpoint.accountNames().size() + " accounts, but a producer calls one; name a message's account in"
+                    + " the header " + AeronaConstants.ACCOUNT + " instead (a list is for a poller)");
+        }
         super.doStart();
         endpoint.registerHealthCheck();
     }
@@ -58,20 +65,38 @@ public class AeronaProducer extends DefaultAsyncProducer {
             return true;
         }
         CompletableFuture<OperationReply> reply;
+        AccountLease named = null;
         try {
-            reply = endpoint.client().send(request, route(exchange), priority(request, exchange.getMessage()));
+            Object accountName = exchange.getMessage().getHeader(AeronaConstants.ACCOUNT);
+            OperationClient client = endpoint.client();
+            if (accountName != null) {
+                named = endpoint.leaseNamed(accountName.toString(), AeronaConstants.ACCOUNT);
+                client = new OperationClient(named);
+            } else if (client == null) {
+                throw new AeronaValidationException(request.operation().name(), AeronaConstants.ACCOUNT, "must name the"
+                        + " account: the endpoint has none of its own (no username and password, no account option)");
+            }
+            reply = client.send(request, route(exchange), priority(request, exchange.getMessage()));
         } catch (Exception e) {
+            if (named != null) {
+                endpoint.messageDone(named);
+            }
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        if (reply.isDone()) {
-            complete(exchange, reply);
+        if (named != null) {
+            AccountLease done = named;
+            reply = reply.whenComplete((r, e) -> endpoint.messageDone(done));
+        }
+        CompletableFuture<OperationReply> answered = reply;
+        if (answered.isDone()) {
+            complete(exchange, answered);
             callback.done(true);
             return true;
         }
-        reply.whenComplete((r, e) -> {
-            complete(exchange, reply);
+        answered.whenComplete((r, e) -> {
+            complete(exchange, answered);
             callback.done(false);
         });
         return false;

@@ -87,7 +87,7 @@ final class ConfigurationCheck {
         }
     }
 
-    private static void baseUrl(String baseUrl) {
+    static void baseUrl(String baseUrl) {
         URI uri;
         try {
             uri = URI.create(baseUrl == null ? "" : baseUrl);

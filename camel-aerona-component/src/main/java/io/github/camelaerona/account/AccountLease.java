@@ -32,8 +32,9 @@ public final class AccountLease implements AutoCloseable {
      * @param resumeOn where calls that waited (for the budget or a login) continue
      * @param maxWait  how long a call waits for the budget ({@code rateLimitMaxWait})
      * @param limits   how long a request may take and how large its reply may be
+     * @param endpoint   how messages name the lease's endpoint (its URI without secrets)
      */
-    public record Terms(Executor resumeOn, Duration maxWait, CallLimits limits) {
+    public record Terms(Executor resumeOn, Duration maxWait, CallLimits limits, String endpoint) {
     }
 
     AccountLease(AeronaAccount account, Terms terms) {

@@ -11,10 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -30,11 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Aerona account in the JVM: its credentials, its one connection pool, its token and its rate budget. It logs
+ * One Aerona account in the JVM: its credentials, its token and its rate budget. It logs
  * in once however many callers need a token at the same time, renews the token shortly before its hour is up, and
  * on a 401 logs in again and repeats the request once. Every request, logins too, passes the rate budget first.
  * Endpoints never hold an account directly: they take an {@link AccountLease} from {@link AeronaAccounts}, and the
- * account's pool and timer stop when the last lease closes.
+ * account lets go of the JVM's shared connections and threads when it closes (after its last lease, once its
+ * window drained).
  */
 public final class AeronaAccount {
 
@@ -45,6 +44,8 @@ public final class AeronaAccount {
     private final AccountKey key;
     private final AccountSettings settings;
     private final AeronaHttpTransport transport;
+    /** The JVM's shared scheduler and budget workers, held while the account is open. */
+    private final AccountThreads threads;
     private final ScheduledExecutorService timer;
     private volatile AeronaRateLimiter limiter;
     private final AtomicLong logins = new AtomicLong();
@@ -56,13 +57,16 @@ public final class AeronaAccount {
     private AeronaLoginException refusedLogin;
     private long noLoginBefore;
     private int refusedInARow;
+    /** The pending check whether the window drained, if any. */
+    private java.util.concurrent.ScheduledFuture<?> drainCheck;
     /** Leases held; guarded by {@link AeronaAccounts}. */
     int leases;
 
     AeronaAccount(AccountKey key, AccountSettings settings) {
         this.key = key;
         this.settings = settings;
-        this.timer = timer(key);
+        this.threads = AccountThreads.acquire();
+        this.timer = threads.scheduler();
         this.transport = new AeronaHttpTransport(settings.transport(), timer);
         this.limiter = limiterFor(settings.budget());
         this.accounting = new BudgetAccounting(key.toString(), limiter instanceof AccountRateLimiter own ? own.period()
@@ -232,7 +236,16 @@ public final class AeronaAccount {
             }
         });
         Executor resumeOn = accountWork ? onAnOpenLease(lease) : lease.terms().resumeOn();
-        return grantedAtOnce ? counted.thenApply(run) : counted.thenApplyAsync(run, resumeOn);
+        if (grantedAtOnce) {
+            return counted.thenApply(run);
+        }
+        // a failed wait too goes on on the caller's executor: the scheduler that ended it serves every account
+        return counted.handleAsync((p, failure) -> {
+            if (failure != null) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            return run.apply(p);
+        }, resumeOn);
     }
 
     /** The starting lease's executor while it takes work, else that of another lease still open. */
@@ -255,6 +268,11 @@ public final class AeronaAccount {
         all.add(first);
         openLeases.stream().filter(l -> l != first).forEach(all::add);
         return all;
+    }
+
+    /** An endpoint that uses the account now, for messages. */
+    String anEndpoint() {
+        return openLeases.stream().findFirst().map(l -> l.terms().endpoint()).orElse("an endpoint");
     }
 
     void opened(AccountLease lease) {
@@ -339,7 +357,7 @@ public final class AeronaAccount {
     private AccountRateLimiter ownLimiter(AccountSettings.Budget budget) {
         if (budget.sharedStore() != null) {
             return new JdbcRateLimiter(budget.sharedStore(), key.toString(), budget.limit(), budget.period(),
-                    budget.maxCallTime(), budget.interactiveReserve(), timer);
+                    budget.maxCallTime(), budget.interactiveReserve(), timer, threads.budgetWorkers());
         }
         SlidingWindowRateLimiter own = new SlidingWindowRateLimiter(key.toString(), budget.limit(), budget.period(),
                 budget.interactiveReserve(), timer, System::nanoTime, settings.clock()::millis, budget.maxCallTime());
@@ -371,26 +389,39 @@ public final class AeronaAccount {
         return limiter instanceof SlidingWindowRateLimiter own ? own.drainsIn() : Duration.ZERO;
     }
 
-    /** Runs the task on the account's timer after the delay; for closing an idle account once it drained. */
-    void later(Runnable task, Duration delay) {
-        timer.schedule(task, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    /**
+     * Runs the task on the scheduler after the delay, unless a run is already pending: an account whose calls each
+     * lease it (a route that names the account per message) would otherwise queue one check per call.
+     */
+    synchronized void later(Runnable task, Duration delay) {
+        if (drainCheck != null) {
+            return;
+        }
+        drainCheck = timer.schedule(() -> {
+            synchronized (this) {
+                drainCheck = null;
+            }
+            task.run();
+        }, delay.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     AccountSettings settings() {
         return settings;
     }
 
-    /** The pool, the timer and the calls still waiting for the budget end with the last lease. */
+    /** The calls still waiting for the budget fail; the shared connections and threads are given back. */
     void close() {
+        synchronized (this) {
+            if (drainCheck != null) {
+                drainCheck.cancel(false);
+                drainCheck = null;
+            }
+        }
         if (limiter instanceof AccountRateLimiter own) {
             own.close();
         }
-        timer.shutdownNow();
-        try {
-            transport.close();
-        } catch (IOException e) {
-            LOG.debug("Closing the connections of Aerona account {}: {}", key, e.toString());
-        }
+        transport.close();
+        AccountThreads.release(threads);
     }
 
     public AccountKey key() {
@@ -414,17 +445,6 @@ public final class AeronaAccount {
     @Override
     public String toString() {
         return "AeronaAccount[" + key + "]";
-    }
-
-    private static ScheduledExecutorService timer(AccountKey key) {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = Executors.defaultThreadFactory().newThread(r);
-            t.setName("aerona-budget-" + key.baseUrl().replaceFirst("^https?://", ""));
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     private record Token(String value, Instant renewAt) {

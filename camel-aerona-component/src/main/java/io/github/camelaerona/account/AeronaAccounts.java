@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
  * spend budget, so every endpoint, route and CamelContext of an account shares one account: one token, one budget,
  * one connection pool.
  * <p>
- * <b>When leases disagree.</b> The first lease of an account fixes its settings. A later lease with different
- * settings changes only the budget, and only to make it stricter (the lower limit, the longer period), as the
- * contract asks; every other difference (password, timeouts, pool size, TLS, proxy, configurer, renew margin,
- * clock) is logged as a warning that names the options and is otherwise ignored until the account's last lease
- * closes. Each lease keeps its own {@code rateLimitMaxWait} and {@code socketTimeout} ({@link AccountLease.Terms}).
+ * <b>When leases disagree.</b> An account has one set of settings. A later lease with a different budget makes it
+ * stricter (the lower limit, the longer period, with a warning), as the contract asks; any other difference
+ * (password, timeouts, pool size, TLS, proxy, configurer, renew margin, clock) fails that lease, naming the options
+ * and both endpoints, so a second endpoint can never silently run with the first one's settings. Each lease keeps
+ * its own {@code rateLimitMaxWait} and {@code socketTimeout} ({@link AccountLease.Terms}).
  * <p>
  * <b>After the last lease.</b> An account whose last lease closed stays until its in-JVM window has drained, so that
  * an endpoint that starts again within the window finds it used (and the token still held). Opened again with other
@@ -38,30 +38,41 @@ public final class AeronaAccounts {
      * Takes a lease on the account, opening it if no lease holds it yet.
      *
      * @param terms how the lease's own calls wait (for the budget, for replies) and where they continue
+     * @throws IllegalArgumentException when the account is open with other settings than these (other than the
+     *                                  budget's limit and period, of which the strictest applies), naming the
+     *                                  options and both endpoints
      */
-    public static synchronized AccountLease lease(AccountKey key, AccountSettings settings, AccountLease.Terms terms) {
-        warnOnceOfASecondBaseUrl(key);
-        AeronaAccount account = ACCOUNTS.get(key);
-        if (account != null && account.leases == 0 && (!account.settings().differencesFrom(settings).isEmpty()
-                || !account.settings().budget().equals(settings.budget()))) {
-            // idle, draining its window, and now wanted with other settings (a corrected password, say): a new
-            // account with those settings, which keeps counting the old one's slots
-            AeronaAccount draining = account;
-            account = open(key, settings);
-            account.carryOver(draining);
-            draining.close();
-            LOG.info("Aerona account {} opens again with other settings; its window carries over", key);
-        } else if (account == null) {
-            account = open(key, settings);
-        } else {
-            account.joinBudget(settings.budget());
-            List<String> ignored = account.settings().differencesFrom(settings);
-            if (!ignored.isEmpty()) {
-                LOG.warn("Aerona account {} is already open with other settings; the first endpoint's {} stay in force",
-                        key, String.join(", ", ignored));
+    public static AccountLease lease(AccountKey key, AccountSettings settings, AccountLease.Terms terms) {
+        AeronaAccount replaced = null;
+        AeronaAccount account;
+        synchronized (AeronaAccounts.class) {
+            warnOnceOfASecondBaseUrl(key);
+            account = ACCOUNTS.get(key);
+            if (account != null && account.leases == 0 && (!account.settings().differencesFrom(settings).isEmpty()
+                    || !account.settings().budget().equals(settings.budget()))) {
+                // idle, draining its window, and now wanted with other settings (a corrected password, say): a new
+                // account with those settings, which keeps counting the old one's slots
+                replaced = account;
+                account = open(key, settings);
+                account.carryOver(replaced);
+                LOG.info("Aerona account {} opens again with other settings; its window carries over", key);
+            } else if (account == null) {
+                account = open(key, settings);
+            } else {
+                List<String> differ = account.settings().differencesFrom(settings);
+                if (!differ.isEmpty()) {
+                    throw new IllegalArgumentException("aerona: " + terms.endpoint() + " sets other " + String.join(", ",
+                            differ) + " for the account " + key + " than " + account.anEndpoint() + ", which uses it"
+                            + " already; an account has one set of settings wherever it is used (set them once, on the"
+                            + " component, or give each endpoint the same values)");
+                }
+                account.joinBudget(settings.budget());
             }
+            account.leases++;
         }
-        account.leases++;
+        if (replaced != null) {
+            replaced.close(); // it has no lease, so no caller waits on it
+        }
         return new AccountLease(account, terms);
     }
 
@@ -94,26 +105,42 @@ public final class AeronaAccounts {
         }
     }
 
-    static synchronized void release(AeronaAccount account) {
-        account.leases--;
+    static void release(AeronaAccount account) {
+        synchronized (AeronaAccounts.class) {
+            account.leases--;
+        }
         closeWhenDrained(account);
     }
 
     /**
      * Closes an account without leases once its window has drained. Until then it stays, counting its slots, so an
      * endpoint that starts again (a route added back, a CamelContext or Karaf bundle restarted) finds the window
-     * used, and the token, instead of a fresh budget and a login.
+     * used, and the token, instead of a fresh budget and a login. The closing itself (a shared budget's last
+     * database work, up to 5 s) happens outside the registry's lock: one account closing holds up no other.
      */
-    private static synchronized void closeWhenDrained(AeronaAccount account) {
-        if (account.leases > 0 || ACCOUNTS.get(account.key()) != account) {
-            return;
+    private static void closeWhenDrained(AeronaAccount account) {
+        java.time.Duration left;
+        synchronized (AeronaAccounts.class) {
+            if (account.leases > 0 || ACCOUNTS.get(account.key()) != account) {
+                return;
+            }
+            left = account.drainsIn();
+            if (left.isZero() || left.isNegative()) {
+                ACCOUNTS.remove(account.key());
+                forgetJournal(account);
+            }
         }
-        java.time.Duration left = account.drainsIn();
         if (left.isZero() || left.isNegative()) {
-            ACCOUNTS.remove(account.key());
             account.close();
         } else {
             account.later(() -> closeWhenDrained(account), left);
+        }
+    }
+
+    private static void forgetJournal(AeronaAccount account) {
+        java.nio.file.Path journal = account.settings().budget().journal();
+        if (journal != null) {
+            JOURNALS.remove(journal.toAbsolutePath().normalize(), account.key());
         }
     }
 

@@ -18,11 +18,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * <li>A granted slot is held until {@code maxCallTime + period} from its grant; the response shortens that to
  * {@code period} from the response. An instance that dies mid-call (kill -9, network cut) leaves its slots to come
  * back by themselves, at most {@code maxCallTime + period} after they were taken: no heartbeat needed.</li>
- * <li>Waiting callers hold no thread: they are futures, granted by one worker thread per account that does the
- * database work and sleeps until the next slot frees (or a release or a new caller wakes it).</li>
+ * <li>Waiting callers hold no thread: they are futures, granted by the account's database work, which runs one task
+ * at a time on the workers all shared budgets of the JVM use ({@link AccountThreads}) and is woken by the shared
+ * scheduler when the next slot frees (or by a release or a new caller).</li>
  * <li>A database that is down or slow never turns into a local budget: callers wait, the worker retries every
  * second, and callers that waited {@code rateLimitMaxWait} fail with {@link AeronaRateLimitException} naming the
  * database's failure.</li>
@@ -67,7 +67,8 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private final String account;
     private final long maxCallMillis;
     private final ScheduledExecutorService timer;
-    private final ScheduledExecutorService worker;
+    /** This account's database work, in order, on the workers every shared budget of the JVM uses. */
+    private final SerialWork worker;
     private final String holder;
     private volatile int limit;
     private volatile long periodMillis;
@@ -81,7 +82,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private BudgetSql sql;
     /** Set up once already: rows missing from now on vanished (a restore, a failover, a cleanup job). */
     private boolean setUpBefore;
-    private ScheduledFuture<?> nextPump;
+    private volatile ScheduledFuture<?> nextPump;
     private long nextPumpAt;
     private volatile int lastSeenFree = -1;
     private volatile String databaseFailure;
@@ -92,10 +93,19 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     /**
      * @param maxCallTime the longest a request can be in flight ({@code callTimeout}): how long a slot of a dead
      *                    instance stays taken beyond the period
-     * @param timer       the account's timer, for the callers' waiting limits
+     * @param timer       a timer, for the callers' waiting limits and the next round; also runs the database work
      */
     public JdbcRateLimiter(DataSource dataSource, String account, int limit, Duration period, Duration maxCallTime,
             int interactiveReserve, ScheduledExecutorService timer) {
+        this(dataSource, account, limit, period, maxCallTime, interactiveReserve, timer, timer);
+    }
+
+    /**
+     * @param timer   the scheduler the accounts share, for the callers' waiting limits and the next round
+     * @param workers where the database work runs (this budget's tasks one at a time, in order)
+     */
+    JdbcRateLimiter(DataSource dataSource, String account, int limit, Duration period, Duration maxCallTime,
+            int interactiveReserve, ScheduledExecutorService timer, Executor workers) {
         if (limit < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("A shared rate budget needs a positive limit and period");
         }
@@ -111,14 +121,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         this.clock = new BudgetClock(periodMillis, maxCallMillis);
         this.holder = ManagementFactory.getRuntimeMXBean().getName();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = Executors.defaultThreadFactory().newThread(r);
-            t.setName("aerona-shared-budget");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.worker = executor;
+        this.worker = new SerialWork(workers, "the shared rate budget of " + account);
     }
 
     /**
@@ -195,12 +198,11 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             waiter.completeExceptionally(new AeronaException("The Aerona account " + account
                     + " was closed while the call waited for the shared rate budget; the request was not sent"));
         }
-        worker.shutdown(); // releases already queued still run; later ones leave their slots to expire by themselves
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (nextPump != null) {
+            nextPump.cancel(false);
         }
+        // releases already queued still run; later ones leave their slots to expire by themselves
+        worker.closeAndWait(Duration.ofSeconds(5));
     }
 
     private void wakeUp() {
@@ -450,26 +452,14 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 }
             }
         }
+        List<Integer> missing = new ArrayList<>();
         for (int slot = 0; slot < limit; slot++) {
-            if (existing.contains(slot)) {
-                continue;
+            if (!existing.contains(slot)) {
+                missing.add(slot);
             }
-            // the first setup makes free slots; one after rows vanished makes them held for a period, since what
-            // was sent in the last period was counted in the rows that are gone
-            int number = slot;
-            if (setUpBefore) {
-                insertIgnoringDuplicate(connection, spelling.insertHeldSlot(), insert -> {
-                    insert.setString(1, account);
-                    insert.setInt(2, number);
-                    insert.setString(3, account);
-                    insert.setLong(4, periodMillis);
-                });
-            } else {
-                insertIgnoringDuplicate(connection, BudgetSql.INSERT_SLOT, insert -> {
-                    insert.setString(1, account);
-                    insert.setInt(2, number);
-                });
-            }
+        }
+        if (!missing.isEmpty()) {
+            insertSlots(connection, spelling, missing);
         }
         try (PreparedStatement above = prepare(connection, spelling.countAbove())) {
             above.setString(1, account);
@@ -484,6 +474,42 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         sql = spelling;
         setUpBefore = true;
+    }
+
+    /**
+     * Inserts the missing slots in one batch (one round trip for an account's 300 rows); if another instance
+     * inserted some of them at the same moment, the batch fails on their keys and the rows go in one by one.
+     * The first setup makes free slots; one after rows vanished makes them held for a period, since what was sent
+     * in the last period was counted in the rows that are gone.
+     */
+    private void insertSlots(Connection connection, BudgetSql spelling, List<Integer> missing) throws SQLException {
+        String insert = setUpBefore ? spelling.insertHeldSlot() : BudgetSql.INSERT_SLOT;
+        Parameters[] rows = missing.stream().map(slot -> (Parameters) statement -> {
+            statement.setString(1, account);
+            statement.setInt(2, slot);
+            if (setUpBefore) {
+                statement.setString(3, account);
+                statement.setLong(4, periodMillis);
+            }
+        }).toArray(Parameters[]::new);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement batch = prepare(connection, insert)) {
+            for (Parameters row : rows) {
+                row.set(batch);
+                batch.addBatch();
+            }
+            batch.executeBatch();
+            connection.commit();
+            return;
+        } catch (SQLException e) {
+            connection.rollback();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        for (Parameters row : rows) {
+            insertIgnoringDuplicate(connection, insert, row);
+        }
     }
 
     /** What a failure of the database work means, for the log: an exhausted pool is not an unreachable database. */
@@ -597,7 +623,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         nextPumpAt = at;
         try {
-            nextPump = worker.schedule(this::pump, delayMillis, TimeUnit.MILLISECONDS);
+            nextPump = timer.schedule(this::wakeUp, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             nextPump = null;
         }

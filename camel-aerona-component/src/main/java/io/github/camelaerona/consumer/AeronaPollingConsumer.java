@@ -26,7 +26,6 @@ import io.github.camelaerona.api.SafeText;
 import io.github.camelaerona.model.AeronaJson;
 import io.github.camelaerona.operation.AeronaParameter;
 import io.github.camelaerona.operation.AeronaRequest;
-import io.github.camelaerona.operation.OperationClient;
 import io.github.camelaerona.operation.OperationReply;
 import io.github.camelaerona.operation.RequestRenderer;
 import io.github.camelaerona.operation.ValueLookup;
@@ -39,8 +38,9 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Polls searchPayments or searchInvoices: one request a poll for a window of dates ({@link PollCursor}), one
- * exchange a record not emitted before, oldest first. The request goes the producer's way ({@link OperationClient})
- * with the window as the first of its value lookups.
+ * exchange a record not emitted before, oldest first, for each account it polls ({@link PollSource}: each with its
+ * own cursor and idempotent keys). The request goes the producer's way with the window as the first of its value
+ * lookups.
  */
 public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -48,26 +48,40 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
     public static final String RECORD_ID_HEADER = "CamelAeronaRecordId";
     private static final String FROM_DATE_HEADER = AeronaParameter.FROM_DATE.headerName();
     private static final String TO_DATE_HEADER = AeronaParameter.TO_DATE.headerName();
+    /** The header that names the account a record came from, when the endpoint names its accounts. */
+    public static final String ACCOUNT_HEADER = "CamelAeronaAccount";
 
     private final PollSettings settings;
-    private final Supplier<OperationClient> client;
+    private final Supplier<List<PollSource>> sources;
     private final ObjectMapper json = AeronaJson.mapper();
-    private PollCursor cursor;
+    /** The cursor of each account polled, in the order they are polled. */
+    private final Map<PollSource, PollCursor> cursors = new java.util.LinkedHashMap<>();
+    /** The account whose records are being read and delivered; polls run one at a time. */
+    private PollSource current;
 
+    /** @param sources the accounts to poll, known once the endpoint started */
     public AeronaPollingConsumer(Endpoint endpoint, Processor processor, PollSettings settings,
-            Supplier<OperationClient> client) {
+            Supplier<List<PollSource>> sources) {
         super(endpoint, processor);
         this.settings = settings;
-        this.client = client;
+        this.sources = sources;
     }
 
     @Override
     protected void doStart() throws Exception {
+        if (sources.get().isEmpty()) {
+            throw new IllegalArgumentException("aerona:" + settings.operation().name() + " polls accounts of its own: set"
+                    + " username and password, or account (names the accountResolver knows, comma-separated); a message"
+                    + " header cannot name them");
+        }
         // a repository bean (a JdbcMessageIdRepository, say) is started as Camel's idempotent consumer does it;
         // stopping stays with its owner, as other routes may share it
         ServiceHelper.startService(settings.repository());
         LocalDate initial = settings.initialFromDate() != null ? settings.initialFromDate() : settings.today();
-        cursor = new PollCursor(initial, settings.lookbackDays());
+        cursors.clear();
+        for (PollSource source : sources.get()) {
+            cursors.put(source, new PollCursor(initial, settings.lookbackDays()));
+        }
         super.doStart();
     }
 
@@ -79,8 +93,32 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /**
+     * Polls each account in turn, one request each. An account that fails does not keep the others from being
+     * polled; the poll then fails with the first account's failure (the others' suppressed), after the rest.
+     */
     @Override
     protected int poll() throws Exception {
+        int delivered = 0;
+        Exception failure = null;
+        for (Map.Entry<PollSource, PollCursor> each : cursors.entrySet()) {
+            try {
+                delivered += poll(each.getKey(), each.getValue());
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return delivered;
+    }
+
+    private int poll(PollSource source, PollCursor cursor) throws Exception {
         LocalDate from = cursor.windowStart();
         LocalDate to = cursor.windowEnd(from, settings.today());
         Map<AeronaParameter, Object> window = new EnumMap<>(AeronaParameter.class);
@@ -90,13 +128,15 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
                 List.of(ValueLookup.fixed(window), settings.uriOptions()));
         OperationReply reply;
         try {
-            reply = client.get().send(request, getRouteId(), settings.priority()).join();
+            reply = source.client().send(request, getRouteId(), settings.priority()).join();
         } catch (CompletionException e) {
             throw (Exception) (e.getCause() instanceof Exception cause ? cause : e);
         }
         if (!reply.isSuccess()) {
-            throw reply.failure("The poll was refused.");
+            throw reply.failure("The poll" + (source.account() == null ? "" : " of account " + SafeText.quote(source.account()))
+                    + " was refused.");
         }
+        current = source;
         LocalDate today = settings.today();
         List<PolledRecord> fresh = new ArrayList<>();
         for (JsonNode node : reply.records()) {
@@ -133,6 +173,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
                 // remembered only once an error handler took it, so it is never silently lost
                 done = UnreadableRecords.takenByErrorHandler(getExceptionHandler(), exchange, record.problem());
             }
+            PollCursor cursor = cursors.get(current);
             if (done) {
                 settings.repository().add(record.key());
                 cursor.delivered(record.key(), record.date());
@@ -154,6 +195,9 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         }
         message.setHeader(FROM_DATE_HEADER, record.from());
         message.setHeader(TO_DATE_HEADER, record.to());
+        if (current.account() != null) {
+            message.setHeader(ACCOUNT_HEADER, current.account());
+        }
         return exchange;
     }
 
@@ -166,7 +210,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         String op = settings.operation().name();
         JsonNode idNode = node.path("id");
         Long id = idNode.canConvertToLong() && idNode.isIntegralNumber() ? idNode.longValue() : null;
-        String key = op + ":" + (id != null ? id.toString() : "content:" + digest(node));
+        String key = current.keyPrefix() + op + ":" + (id != null ? id.toString() : "content:" + digest(node));
         AeronaApiException problem = null;
         if (id == null) {
             problem = unreadable(node, "id", "has no whole-number id");
@@ -226,9 +270,9 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
                 : OffsetDateTime.parse(text);
     }
 
-    /** How far the consumer has got; for tests and monitoring. */
+    /** How far the consumer has got (the first account it polls); for tests and monitoring. */
     public LocalDate getNewestDelivered() {
-        return cursor == null ? null : cursor.newestDelivered();
+        return cursors.isEmpty() ? null : cursors.values().iterator().next().newestDelivered();
     }
 
     /** A record of a poll's reply, on its way to the route, with the window it came in. */

@@ -9,29 +9,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends requests to Aerona over a pooled Apache HttpClient 5, one pool per account. It sends each request exactly
- * once: automatic retries and redirects are off, because every request that reaches Aerona must have passed the
- * rate limiter. A user's camel-http {@link HttpClientConfigurer} runs last and may add interceptors or proxy
- * authentication; it must leave retries off.
+ * Sends one account's requests to Aerona over the Apache HttpClient 5 that every account with the same connection
+ * settings shares ({@link SharedConnections}); the base URL and the token header are this account's.
  */
 public final class AeronaHttpTransport implements Closeable {
 
@@ -39,45 +28,19 @@ public final class AeronaHttpTransport implements Closeable {
     public static final String TOKEN_HEADER = "AERONA-AUTH-TOKEN";
 
     private final String baseUrl;
+    private final SharedConnections.Settings connections;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService timer;
     private final String tokenHeader;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param timer where the call timeouts run */
     public AeronaHttpTransport(TransportSettings settings, ScheduledExecutorService timer) {
         this.baseUrl = settings.baseUrl();
         this.timer = timer;
         this.tokenHeader = settings.tokenHeader();
-        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(settings.maxConnections())
-                .setMaxConnPerRoute(settings.maxConnections())
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-                        .setSocketTimeout(Timeout.of(settings.socketTimeout()))
-                        // a pooled connection the server closed while idle fails the next call without a reply,
-                        // and calls are never retried: check one that sat idle before using it again
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
-                        .build());
-        if (settings.sslContext() != null) {
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
-        }
-        PoolingHttpClientConnectionManager connections = pool.build();
-        HttpClientBuilder builder = HttpClients.custom()
-                .setConnectionManager(connections)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .setUserAgent("camel-aerona")
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.of(settings.socketTimeout()))
-                        .build());
-        if (settings.proxyHost() != null && !settings.proxyHost().isEmpty()) {
-            builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort()));
-        }
-        if (settings.configurer() != null) {
-            settings.configurer().configureHttpClient(builder);
-        }
-        this.client = builder.build();
+        this.connections = SharedConnections.Settings.of(settings);
+        this.client = SharedConnections.take(connections);
     }
 
     /**
@@ -147,7 +110,9 @@ public final class AeronaHttpTransport implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        client.close();
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            SharedConnections.giveBack(connections, client);
+        }
     }
 }

@@ -158,7 +158,8 @@ public class AeronaComponentConfiguration {
      */
     private Integer interactiveReserve = 10;
     /**
-     * Most connections the endpoint keeps open to Aerona.
+     * Most connections kept open to one Aerona host, shared by every account with the same connection settings
+     * (timeouts, TLS, proxy, configurer): the token travels in a header, so many clinics' accounts share sockets.
      */
     private Integer maxConnections = 20;
     /**
@@ -184,6 +185,20 @@ public class AeronaComponentConfiguration {
      * registry, such as #myBean.
      */
     private String rateLimiter;
+    /**
+     * The name of the account to use, given by the accountResolver, instead of username and password; a message's
+     * CamelAeronaAccount header overrides it for that message. A poller takes a comma-separated list and polls each
+     * account with its own cursor and idempotent keys (prefixed with the name). Names only: the resolver holds the
+     * credentials.
+     */
+    private String account;
+    /**
+     * A bean that gives an account's base URL, username and password by name, so one route can serve many clinics:
+     * the header CamelAeronaAccount or the option account names the account per message or endpoint. Every other
+     * setting (TLS, timeouts, the budget's options) comes from the endpoint's configuration. A reference to a bean
+     * of type io.github.camelaerona.api.AeronaAccountResolver in the registry, such as #myBean.
+     */
+    private String accountResolver;
     /**
      * How long a call may wait for a free slot in the rate budget before it fails with AeronaRateLimitException.
      * Waiting holds no thread.
@@ -506,6 +521,22 @@ public class AeronaComponentConfiguration {
 
     public void setRateLimitEnabled(Boolean rateLimitEnabled) {
         this.rateLimitEnabled = rateLimitEnabled;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+
+    public String getAccountResolver() {
+        return accountResolver;
+    }
+
+    public void setAccountResolver(String accountResolver) {
+        this.accountResolver = accountResolver;
     }
 
     public String getRateLimiter() {

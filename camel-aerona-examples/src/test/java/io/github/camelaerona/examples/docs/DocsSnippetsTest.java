@@ -37,9 +37,13 @@ class DocsSnippetsTest {
     private static final Pattern BLOCK = Pattern.compile(
             "(?m)^( *)(?:<!-- (snippet|excerpt|checked): (\\S+?) -->\\n\\1)?```(java|yaml|xml|properties)\\n(.*?)^\\1```",
             Pattern.DOTALL);
-    /** Where the properties files live that tests boot as written: camel-main's, and Spring Boot's. */
+    /**
+     * Where the properties files live that tests boot or read as written: camel-main's, Spring Boot's, the Kamelets'
+     * settings, and the many-clinics example's accounts file (ManyClinicsTest reads it with the example's resolver).
+     */
     static final List<String> BOOTED_PROPERTIES = List.of("camel-aerona-component/src/test/resources/docs/camel-main/",
-            "camel-aerona-spring-boot-starter/src/test/resources/docs/", "camel-aerona-kamelets/src/test/resources/docs/");
+            "camel-aerona-spring-boot-starter/src/test/resources/docs/", "camel-aerona-kamelets/src/test/resources/docs/",
+            "camel-aerona-examples/src/test/resources/clinics/");
 
     @Test
     void everyCodeBlockOfTheDocsComesFromCodeTheBuildRuns() throws IOException {
