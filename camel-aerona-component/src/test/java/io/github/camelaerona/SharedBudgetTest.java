@@ -236,6 +236,33 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
         }
     }
 
+    @Override
+    protected void configure(AeronaComponent aerona) {
+        super.configure(aerona);
+        aerona.getConfiguration().setAccountResolver(name -> name.equals("the-clinic")
+                ? new io.github.camelaerona.api.AeronaAccountResolver.Account(null, "clinic-api", "clinic-secret")
+                : null);
+    }
+
+    @Override
+    protected AeronaSandbox.Builder sandboxBuilder() {
+        return super.sandboxBuilder().user(AeronaSandbox.DEFAULT_USERNAME, AeronaSandbox.DEFAULT_PASSWORD)
+                .user("clinic-api", "clinic-secret");
+    }
+
+    @Test
+    void aRouteThatNamesTheAccountPerMessageKeepsItsTokenAndBudget() throws Exception {
+        CamelContext context = startContext(practicesRoute(60_000));
+        for (int i = 0; i < 5; i++) {
+            assertInstanceOf(List.class, template(context).requestBodyAndHeader("direct:practices", null,
+                    AeronaConstants.ACCOUNT, "the-clinic"));
+        }
+        // each message leases the account for its call only: the account stays between them, token and all
+        assertEquals(1, sandbox.logins().size(), "one login for five messages");
+        assertEquals(6, sandbox.stats("clinic-api").requests(), "the login and five calls, as the named account");
+        assertEquals(0, sandbox.stats("clinic-api").invalidatedTokens());
+    }
+
     @Test
     void anExhaustedPoolIsReportedAsSuchNotAsAnUnreachableDatabase() throws Exception {
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();

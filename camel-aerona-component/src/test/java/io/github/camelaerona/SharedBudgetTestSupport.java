@@ -1,17 +1,41 @@
 package io.github.camelaerona;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.camelaerona.account.AccountKey;
+import io.github.camelaerona.account.AeronaAccounts;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Route tests of the shared budget on the real PostgreSQL: a scaled limit of {@value #LIMIT} per 2 s, enforced by
  * the sandbox too, and calls that may take at most 2 s (so a slot of a dead instance is back within 4 s).
+ * <p>
+ * An account stays a period after its last request, as in production, so each test starts once the accounts of
+ * the tests before it have gone: they would otherwise keep working on the tables the next test drops.
  */
 abstract class SharedBudgetTestSupport extends AeronaRouteTestSupport {
 
     static final int LIMIT = 10;
     static final Duration PERIOD = Duration.ofSeconds(2);
+    private static final List<AccountKey> EARLIER = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void earlierTestsAccountsGone() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> EARLIER.stream().noneMatch(AeronaAccounts::holds));
+        EARLIER.clear();
+    }
+
+    @AfterEach
+    void rememberTheAccount() {
+        EARLIER.add(new AccountKey(sandbox.baseUrl(), sandbox.username()));
+    }
 
     @Override
     protected AeronaSandbox.Builder sandboxBuilder() {

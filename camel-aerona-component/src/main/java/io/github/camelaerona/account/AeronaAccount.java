@@ -57,6 +57,8 @@ public final class AeronaAccount {
     private AeronaLoginException refusedLogin;
     private long noLoginBefore;
     private int refusedInARow;
+    /** Until when (System.nanoTime) the account counts as in use: a period after its last request ended. */
+    private volatile long usedUntilNanos = System.nanoTime();
     /** The pending check whether the window drained, if any. */
     private java.util.concurrent.ScheduledFuture<?> drainCheck;
     /** Leases held; guarded by {@link AeronaAccounts}. */
@@ -226,6 +228,7 @@ public final class AeronaAccount {
                 throw new CompletionException(e);
             } finally {
                 p.release();
+                usedUntilNanos = System.nanoTime() + settings.budget().period().toNanos();
             }
         };
         // counted before the caller hears of the failure
@@ -384,9 +387,16 @@ public final class AeronaAccount {
         }
     }
 
-    /** How long until the account's budget holds no slot: zero when it can go without a fresh budget's risk. */
+    /**
+     * How long until the account can go: its in-JVM window drained, and a period since its last request ended
+     * whatever the budget (a shared or user's budget keeps its window elsewhere, but a route that names the account
+     * per message must not lose the token, and log in again, after every call).
+     */
     Duration drainsIn() {
-        return limiter instanceof SlidingWindowRateLimiter own ? own.drainsIn() : Duration.ZERO;
+        Duration window = limiter instanceof SlidingWindowRateLimiter own ? own.drainsIn() : Duration.ZERO;
+        long sinceUse = usedUntilNanos - System.nanoTime();
+        Duration use = sinceUse > 0 ? Duration.ofNanos(sinceUse) : Duration.ZERO;
+        return window.compareTo(use) >= 0 ? window : use;
     }
 
     /**
