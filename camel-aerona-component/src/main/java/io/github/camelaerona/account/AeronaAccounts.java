@@ -28,8 +28,6 @@ public final class AeronaAccounts {
     private static final Map<AccountKey, AeronaAccount> ACCOUNTS = new HashMap<>();
     /** The journal file of each account that has one: two accounts in one file would overwrite each other. */
     private static final Map<java.nio.file.Path, AccountKey> JOURNALS = new HashMap<>();
-    /** The base URLs each username was leased under in this JVM. */
-    private static final Map<String, java.util.Set<String>> BASE_URLS = new HashMap<>();
 
     private AeronaAccounts() {
     }
@@ -46,7 +44,6 @@ public final class AeronaAccounts {
         AeronaAccount replaced = null;
         AeronaAccount account;
         synchronized (AeronaAccounts.class) {
-            warnOnceOfASecondBaseUrl(key);
             account = ACCOUNTS.get(key);
             if (account != null && account.leases == 0 && (!account.settings().differencesFrom(settings).isEmpty()
                     || !account.settings().budget().equals(settings.budget()))) {
@@ -85,6 +82,9 @@ public final class AeronaAccounts {
                         + " this account's own (it is the journal of " + owner + ")");
             }
         }
+        if (!ACCOUNTS.containsKey(key)) {
+            warnOfASecondBaseUrl(key);
+        }
         AeronaAccount account = new AeronaAccount(key, settings);
         ACCOUNTS.put(key, account);
         return account;
@@ -92,16 +92,18 @@ public final class AeronaAccounts {
 
     /**
      * One username under two base URLs is most likely one account spelt two ways that canonical spelling cannot
-     * join (an IP address and a host name, a proxy): two budgets of which Aerona counts the sum.
+     * join (an IP address and a host name, a proxy): two budgets of which Aerona counts the sum. Warned when such an
+     * account opens while the JVM holds another of the same user (leased, or within a period of its last request);
+     * nothing is kept for it, so a username seen once costs no memory after its account went.
      */
-    private static void warnOnceOfASecondBaseUrl(AccountKey key) {
-        java.util.Set<String> seen = BASE_URLS.computeIfAbsent(key.username(), u -> new java.util.LinkedHashSet<>());
-        String first = seen.isEmpty() ? null : seen.iterator().next();
-        if (seen.add(key.baseUrl()) && first != null) {
-            // once for each new base URL, naming the first one the username was seen under
-            LOG.warn("Aerona user {} is used under two base URLs, {} and {}: each gets its own token and budget. If both"
-                    + " reach the same Aerona, write the base URL the same way everywhere, or Aerona counts both budgets"
-                    + " against one limit", key.username(), first, key.baseUrl());
+    private static void warnOfASecondBaseUrl(AccountKey key) {
+        for (AccountKey held : ACCOUNTS.keySet()) {
+            if (held.username().equals(key.username()) && !held.baseUrl().equals(key.baseUrl())) {
+                LOG.warn("Aerona user {} is used under two base URLs, {} and {}: each gets its own token and budget. If"
+                        + " both reach the same Aerona, write the base URL the same way everywhere, or Aerona counts both"
+                        + " budgets against one limit", key.username(), held.baseUrl(), key.baseUrl());
+                return;
+            }
         }
     }
 
