@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark, with what they need: wrk for the webhook row comes from Debian's packages when missing (the
 # benchmark main prints "not measured" for that row when it cannot be had, and the rest of the table still).
-# Builds the project first. Arguments pick a subset (budget, restart, logins, overhead, waiting, webhook, cluster, priority).
+# Builds the project first. Arguments pick a subset (budget, restart, logins, overhead, waiting, webhook, cluster, priority, tenants).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v wrk > /dev/null; then

@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelaerona.account.AccountKey;
+import io.github.camelaerona.account.AeronaAccounts;
 import io.github.camelaerona.account.JdbcRateLimiter;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaRateLimiter;
@@ -245,6 +247,11 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
     }
 
     @Override
+    protected List<AccountKey> accountsOfTheTest() {
+        return List.of(new AccountKey(sandbox.baseUrl(), sandbox.username()), new AccountKey(sandbox.baseUrl(), "clinic-api"));
+    }
+
+    @Override
     protected AeronaSandbox.Builder sandboxBuilder() {
         return super.sandboxBuilder().user(AeronaSandbox.DEFAULT_USERNAME, AeronaSandbox.DEFAULT_PASSWORD)
                 .user("clinic-api", "clinic-secret");
@@ -261,6 +268,24 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
         assertEquals(1, sandbox.logins().size(), "one login for five messages");
         assertEquals(6, sandbox.stats("clinic-api").requests(), "the login and five calls, as the named account");
         assertEquals(0, sandbox.stats("clinic-api").invalidatedTokens());
+    }
+
+    @Test
+    void anAccountDroppedAndOpenedAgainFindsTheClockSteady() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account")) {
+            CamelContext context = startContext(practicesRoute(60_000));
+            template(context).requestBodyAndHeader("direct:practices", null, AeronaConstants.ACCOUNT, "the-clinic");
+            AccountKey key = new AccountKey(sandbox.baseUrl(), "clinic-api");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !AeronaAccounts.holds(key));
+            // and more than three clock checks (100 ms each at this period) later, as a message an hour on would be
+            await().pollDelay(Duration.ofMillis(600)).until(() -> true);
+
+            // a new limiter on the same rows: the last one stayed until its slots were free and checked once more,
+            // so this one has no step to suspect
+            template(context).requestBodyAndHeader("direct:practices", null, AeronaConstants.ACCOUNT, "the-clinic");
+            assertEquals(2, sandbox.logins().size(), "dropped with its token, so a second login");
+            assertTrue(logs.lines().stream().noneMatch(l -> l.contains("stepped")), logs.lines().toString());
+        }
     }
 
     @Test

@@ -33,8 +33,13 @@ abstract class SharedBudgetTestSupport extends AeronaRouteTestSupport {
     }
 
     @AfterEach
-    void rememberTheAccount() {
-        EARLIER.add(new AccountKey(sandbox.baseUrl(), sandbox.username()));
+    void rememberTheAccounts() {
+        EARLIER.addAll(accountsOfTheTest());
+    }
+
+    /** The accounts a test may have used: the sandbox's default user, unless a test class uses others too. */
+    protected List<AccountKey> accountsOfTheTest() {
+        return List.of(new AccountKey(sandbox.baseUrl(), sandbox.username()));
     }
 
     @Override

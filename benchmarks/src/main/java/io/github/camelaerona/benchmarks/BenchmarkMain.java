@@ -21,7 +21,7 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         List<String> wanted = args.length == 0
-                ? List.of("budget", "restart", "logins", "overhead", "waiting", "webhook", "cluster", "priority") : Arrays.asList(args);
+                ? List.of("budget", "restart", "logins", "overhead", "waiting", "webhook", "cluster", "priority", "tenants") : Arrays.asList(args);
         List<Figure> figures = new ArrayList<>();
         for (String name : wanted) {
             System.err.println("Running " + name + " ...");
@@ -44,6 +44,7 @@ public final class BenchmarkMain {
                 case "webhook" -> new WebhookBenchmark().run();
                 case "cluster" -> new ClusterBenchmark().run();
                 case "priority" -> new PriorityBenchmark().run();
+                case "tenants" -> new TenantsBenchmark().run();
                 default -> throw new IllegalArgumentException("Unknown benchmark " + name);
         };
     }

@@ -41,4 +41,14 @@ final class Harness {
         context.start();
         return context;
     }
+
+    /** The heap in use once garbage collection has had a few turns: what the live objects hold. */
+    static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
 }

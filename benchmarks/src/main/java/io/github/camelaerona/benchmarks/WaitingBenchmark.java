@@ -29,7 +29,7 @@ final class WaitingBenchmark {
             template.requestBody("direct:call", (Object) null); // the login and this call use the budget up
             AeronaEndpoint endpoint = context.getEndpoint(URI, AeronaEndpoint.class);
             int threadsBefore = Thread.activeCount();
-            long heapBefore = usedHeap();
+            long heapBefore = Harness.usedHeap();
 
             List<CompletableFuture<Object>> waiting = new ArrayList<>(EXCHANGES);
             for (int i = 0; i < EXCHANGES; i++) {
@@ -41,7 +41,7 @@ final class WaitingBenchmark {
             }
             int queued = endpoint.getWaitingCalls();
             int extraThreads = Thread.activeCount() - threadsBefore;
-            long extraHeap = usedHeap() - heapBefore;
+            long extraHeap = Harness.usedHeap() - heapBefore;
             waiting.forEach(f -> f.cancel(true));
             context.stop();
             return new Figure("Waiting (" + EXCHANGES + " exchanges queued on the limiter)",
@@ -50,14 +50,5 @@ final class WaitingBenchmark {
                     "no thread per waiting exchange", queued == EXCHANGES && extraThreads < 50,
                     "threads from Thread.activeCount(), heap after System.gc()");
         }
-    }
-
-    private static long usedHeap() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

@@ -31,6 +31,12 @@ public interface AccountRateLimiter extends AeronaRateLimiter {
     /** How long until a slot frees up: zero when one is free now, null when not known. */
     Duration timeToNextSlot();
 
+    /**
+     * How long this JVM still has a stake in the window: until its slots are free (and, for the shared budget,
+     * checked once more against the database's clock, so that the next instance finds the clock steady).
+     */
+    Duration drainsIn();
+
     /** Fails every caller still waiting: the account is closing and no slot will come. */
     void close();
 }

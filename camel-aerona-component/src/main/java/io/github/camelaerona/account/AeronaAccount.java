@@ -393,7 +393,7 @@ public final class AeronaAccount {
      * per message must not lose the token, and log in again, after every call).
      */
     Duration drainsIn() {
-        Duration window = limiter instanceof SlidingWindowRateLimiter own ? own.drainsIn() : Duration.ZERO;
+        Duration window = limiter instanceof AccountRateLimiter own ? own.drainsIn() : Duration.ZERO;
         long sinceUse = usedUntilNanos - System.nanoTime();
         Duration use = sinceUse > 0 ? Duration.ofNanos(sinceUse) : Duration.ZERO;
         return window.compareTo(use) >= 0 ? window : use;

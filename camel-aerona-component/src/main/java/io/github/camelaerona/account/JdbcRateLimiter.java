@@ -88,7 +88,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private volatile String databaseFailure;
     private final BudgetClock clock;
     /** Until when to read the clock although nobody waits: while slots are held, and one check after. */
-    private long watchUntilNanos;
+    private volatile long watchUntilNanos = System.nanoTime();
 
     /**
      * @param maxCallTime the longest a request can be in flight ({@code callTimeout}): how long a slot of a dead
@@ -175,6 +175,13 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     @Override
     public Duration timeToNextSlot() {
         return null;
+    }
+
+    /** Until the last slot this instance saw held is free and the clock was checked once more after it. */
+    @Override
+    public Duration drainsIn() {
+        long left = watchUntilNanos - System.nanoTime();
+        return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
     }
 
     /** Statements sent to the database so far (to measure what a slot costs). */

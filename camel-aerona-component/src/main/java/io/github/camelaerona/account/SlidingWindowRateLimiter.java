@@ -126,7 +126,8 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     }
 
     /** How long until every slot is free: zero when none is held or in flight. */
-    synchronized Duration drainsIn() {
+    @Override
+    public synchronized Duration drainsIn() {
         long now = nanoClock.getAsLong();
         expire(now);
         if (inFlight > 0) {
