@@ -351,7 +351,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
                 configuration.getMaxConnections(), sslContext, configuration.getProxyHost(),
                 configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
-                configuration.getHttpClientConfigurer(), configuration.getTokenHeader());
+                configuration.getHttpClientConfigurer(), configuration.getTokenHeader(),
+                configuration.getSslContextParameters() == null ? null : configuration.getSslContextParameters().toString());
         String journalFile = journal != null ? journal : configuration.getBudgetJournal();
         AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
                 configuration.isRateLimitEnabled(), configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),

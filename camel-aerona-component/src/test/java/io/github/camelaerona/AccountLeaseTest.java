@@ -105,4 +105,42 @@ class AccountLeaseTest extends AeronaRouteTestSupport {
             second.stop();
         }
     }
+
+    private static org.apache.camel.support.jsse.SSLContextParameters tls(String protocol) {
+        org.apache.camel.support.jsse.SSLContextParameters tls = new org.apache.camel.support.jsse.SSLContextParameters();
+        tls.setSecureSocketProtocol(protocol);
+        return tls;
+    }
+
+    @Test
+    void tlsSettingsAreComparedByWhatTheyConfigure() throws Exception {
+        CamelContext context = new org.apache.camel.impl.DefaultCamelContext();
+        AeronaComponent aerona = new AeronaComponent();
+        aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        aerona.getConfiguration().setUsername(sandbox.username());
+        aerona.getConfiguration().setPassword(sandbox.password());
+        aerona.setClock(sandbox.clock());
+        context.addComponent("aerona", aerona);
+        context.getRegistry().bind("tls12", tls("TLSv1.2"));
+        context.getRegistry().bind("sameTls12", tls("TLSv1.2"));
+        context.getRegistry().bind("tls13", tls("TLSv1.3"));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:a").to("aerona:getPractices?sslContextParameters=#tls12");
+                from("direct:b").to("aerona:getClinicians?sslContextParameters=#sameTls12");
+            }
+        });
+        context.start();
+        try {
+            assertSame(context.getEndpoint("aerona:getPractices?sslContextParameters=#tls12", AeronaEndpoint.class)
+                    .lease().account(), context.getEndpoint("aerona:getClinicians?sslContextParameters=#sameTls12",
+                            AeronaEndpoint.class).lease().account(), "two equal TLS beans: one account");
+            Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                    () -> context.addRoutes(route("aerona:getAppointmentTypes?sslContextParameters=#tls13")));
+            assertTrue(innermostMessage(failure).contains("sets other sslContextParameters"), innermostMessage(failure));
+        } finally {
+            context.stop();
+        }
+    }
 }

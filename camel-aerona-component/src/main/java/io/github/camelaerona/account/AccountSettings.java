@@ -87,7 +87,7 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         if (a.maxConnections() != b.maxConnections()) {
             names.add("maxConnections");
         }
-        if ((a.sslContext() == null) != (b.sslContext() == null)) {
+        if (!Objects.equals(a.tls(), b.tls())) {
             names.add("sslContextParameters");
         }
         if (!Objects.equals(a.proxyHost(), b.proxyHost()) || a.proxyPort() != b.proxyPort()) {

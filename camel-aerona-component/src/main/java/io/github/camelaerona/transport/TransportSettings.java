@@ -18,7 +18,10 @@ import org.apache.camel.component.http.HttpClientConfigurer;
  * @param proxyPort      the proxy's port
  * @param configurer     camel-http's hook to adjust the client, or null
  * @param tokenHeader    the header that carries the token both ways (option tokenHeader)
+ * @param tls            what the TLS settings are (Camel's description of the SSLContextParameters, secrets
+ *                       masked), to tell two endpoints' settings apart; null for the JVM's
  */
 public record TransportSettings(String baseUrl, Duration connectTimeout, Duration socketTimeout, int maxConnections,
-        SSLContext sslContext, String proxyHost, int proxyPort, HttpClientConfigurer configurer, String tokenHeader) {
+        SSLContext sslContext, String proxyHost, int proxyPort, HttpClientConfigurer configurer, String tokenHeader,
+        String tls) {
 }
