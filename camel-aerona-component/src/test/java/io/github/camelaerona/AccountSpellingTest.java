@@ -67,12 +67,13 @@ class AccountSpellingTest extends AeronaRouteTestSupport {
                     from("direct:c").to("aerona:getClinicians?baseUrl=" + other);
                 }
             });
-            // logged once for the new base URL, naming the first one the user had in this JVM (in a test run that
-            // may be another test's sandbox: the same user on another port); two endpoints on it warn once
+            // logged once for the new base URL, naming an account of the user the JVM holds (in a test run that may
+            // be another test's sandbox, over http or https: the same user on another port); two endpoints on it
+            // warn once
             List<String> warnings = logs.lines().stream().filter(l -> l.contains("is used under two base URLs")
                     && l.contains(other)).toList();
             assertEquals(1, warnings.size(), logs.lines().toString());
-            assertTrue(warnings.get(0).matches(".*two base URLs, http://127\\.0\\.0\\.1:[0-9]+/AeronaAPI/v1 and .*"),
+            assertTrue(warnings.get(0).matches(".*two base URLs, https?://127\\.0\\.0\\.1:[0-9]+/AeronaAPI/v1 and .*"),
                     warnings.get(0));
         }
     }
