@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Starts a sandbox per test and real CamelContexts whose aerona component points at it. Each sandbox has its own
- * port, so each test has its own account and session. The sandbox clock is pinned and the component reads it too,
+ * port and user, so each test has its own account and session. The sandbox clock is pinned and the component reads it too,
  * so dates are the same on any machine, day and time zone, and moving the sandbox clock moves the component's.
  */
 abstract class AeronaRouteTestSupport {
@@ -28,9 +28,18 @@ abstract class AeronaRouteTestSupport {
     protected AeronaSandbox sandbox;
     private final List<CamelContext> contexts = new ArrayList<>();
 
+    /** Numbers each test's user, see {@link #startSandbox()}. */
+    private static final java.util.concurrent.atomic.AtomicInteger TESTS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A user of its own per test, unless the test names its users first: accounts are keyed by base URL and user
+     * and stay until their window drains, and every sandbox clock starts at {@link #NOW}, so a test whose sandbox got
+     * the port of an earlier test's would otherwise find that test's window, carried over, as its own.
+     */
     @BeforeEach
     void startSandbox() {
-        sandbox = sandboxBuilder().startTime(startTime()).start();
+        sandbox = sandboxBuilder().user("user-" + TESTS.incrementAndGet(), AeronaSandbox.DEFAULT_PASSWORD)
+                .startTime(startTime()).start();
     }
 
     @AfterEach

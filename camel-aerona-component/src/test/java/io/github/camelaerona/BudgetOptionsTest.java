@@ -72,7 +72,7 @@ class BudgetOptionsTest extends AeronaRouteTestSupport {
     @Test
     void proxySettingsSendRequestsThroughTheProxy() throws Exception {
         // a second sandbox acts as the proxy: it receives the absolute-URI requests and serves them itself
-        try (AeronaSandbox proxy = AeronaSandbox.builder().start()) {
+        try (AeronaSandbox proxy = AeronaSandbox.builder().user(sandbox.username(), sandbox.password()).start()) {
             CamelContext context = startContext(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -95,7 +95,7 @@ class TransportTest extends AeronaRouteTestSupport {
 
     @Test
     void plainHttpToLoopbackIsAllowed() throws Exception {
-        try (AeronaSandbox plain = AeronaSandbox.builder().start()) {
+        try (AeronaSandbox plain = AeronaSandbox.builder().user(sandbox.username(), sandbox.password()).start()) {
             CamelContext context = startContext(route("aerona:getPractices?baseUrl=" + plain.baseUrl()));
             assertEquals(3, context.createProducerTemplate().requestBody("direct:call", null, List.class).size());
             assertEquals(2, plain.requests().size());
