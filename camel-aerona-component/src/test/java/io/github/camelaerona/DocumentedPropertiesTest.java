@@ -1,6 +1,13 @@
 package io.github.camelaerona;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.camelaerona.model.Appointment;
 import io.github.camelaerona.model.Practice;
+import io.github.camelaerona.sandbox.SandboxCertificate;
+import io.github.camelaerona.sandbox.WebhookDelivery;
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import io.github.camelaerona.sandbox.postgres.SandboxPostgres;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -28,9 +39,11 @@ import org.apache.camel.spi.PropertiesFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,10 +60,13 @@ class DocumentedPropertiesTest {
 
     private AeronaSandbox sandbox;
     private Main main;
+    /** What {{env:...}} answers in the files. */
+    private final Map<String, String> environment = new java.util.HashMap<>();
 
     @BeforeEach
     void startSandbox() {
-        sandbox = AeronaSandbox.start();
+        // a user of its own: an account stays until its window drains, and another test's sandbox may have had this port
+        sandbox = AeronaSandbox.builder().user("documented-" + System.nanoTime(), "documented-password").start();
     }
 
     @AfterEach
@@ -64,7 +80,8 @@ class DocumentedPropertiesTest {
     @Test
     void everyFileHereIsBootedByATest() throws IOException {
         List<String> tested = List.of("quick-start.properties", "account.properties", "request-overrides.properties",
-                "interactive-reserve.properties", "shared-budget.properties", "health-and-console.properties");
+                "interactive-reserve.properties", "shared-budget.properties", "health-and-console.properties",
+                "webhooks-over-tls.properties");
         try (Stream<Path> files = Files.list(FILES)) {
             assertEquals(tested.stream().sorted().toList(), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
@@ -139,10 +156,99 @@ class DocumentedPropertiesTest {
         assertTrue(console.contains("getPractices") && console.contains(sandbox.username()), console);
     }
 
+    /**
+     * The webhook consumer behind camel-main's own HTTP server over TLS, configured only by the documented file,
+     * fed by the sandbox as Aerona feeds it: to an https URL whose certificate it verifies (a test certificate
+     * here, which the sandbox is told to trust).
+     */
+    @Test
+    void webhooksOverTls(@TempDir Path dir) throws Exception {
+        SandboxCertificate certificate = SandboxCertificate.selfSigned("localhost", "127.0.0.1");
+        environment.put("WEBHOOK_KEYSTORE", certificate.writeKeyStore(dir.resolve("webhook.p12"), "store-pw").toString());
+        environment.put("WEBHOOK_KEYSTORE_PASSWORD", "store-pw");
+        environment.put("AERONA_WEBHOOK_SECRET", "hook-s3cr3t");
+        int port = freePort();
+        CamelContext context = boot("webhooks-over-tls.properties", Map.of(), "camel.server.host", "127.0.0.1",
+                "camel.server.port", String.valueOf(port));
+        List<Exchange> received = new CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean();
+        CountDownLatch finish = new CountDownLatch(1);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("aerona:webhook?objectType=Appointment").process(e -> {
+                    running.set(true);
+                    assertTrue(finish.await(30, TimeUnit.SECONDS));
+                    received.add(e.copy());
+                });
+            }
+        });
+        String url = "https://127.0.0.1:" + port + "/aerona/appointment";
+        sandbox.webhooks().trust(certificate.trustStore());
+        sandbox.webhooks().register("Appointment", url + "?secret=hook-s3cr3t");
+        Map<String, Object> appointment = sandbox.data().appointments().get(0);
+
+        // delivered over TLS; Aerona's 200 comes once the route has finished (the sandbox logs a delivery when
+        // it has its answer)
+        sandbox.webhooks().publish("Appointment", appointment);
+        await().atMost(Duration.ofSeconds(20)).until(running::get);
+        assertTrue(sandbox.webhooks().deliveries().isEmpty(), "no answer while the route runs");
+        finish.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.webhooks().deliveries().size() == 1);
+        WebhookDelivery delivery = sandbox.webhooks().deliveries().get(0);
+        assertEquals(200, delivery.status(), String.valueOf(delivery.failure()));
+        assertEquals(1, received.size());
+        assertEquals(((Number) appointment.get("id")).longValue(), received.get(0).getMessage().getBody(Appointment.class).getId());
+        assertFalse(received.get(0).getMessage().getHeaders().toString().contains("hook-s3cr3t"), "the secret is removed");
+
+        // the same event again: answered 200, not processed again
+        sandbox.webhooks().publish("Appointment", appointment);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.webhooks().deliveries().size() == 2);
+        assertEquals(200, sandbox.webhooks().deliveries().get(1).status());
+        assertEquals(1, received.size());
+
+        // the secret is checked over TLS as over plain HTTP
+        HttpClient tls = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
+        String body = "{\"id\":4711,\"appointmentTypeId\":1864}";
+        assertEquals(401, postStatus(tls, url, body));
+        assertEquals(401, postStatus(tls, url + "?secret=wrong", body));
+        assertEquals(1, received.size());
+
+        // a body over the limit is refused from its Content-Length: 10 MB announced, 1 KB sent
+        assertEquals(413, statusOfPartialTlsPost(certificate, port, "/aerona/appointment?secret=hook-s3cr3t", 10_000_000));
+        assertEquals(1, received.size());
+
+        // and the port speaks TLS only
+        assertThrows(IOException.class, () -> postStatus(HttpClient.newHttpClient(), "http://127.0.0.1:" + port
+                + "/aerona/appointment?secret=hook-s3cr3t", body));
+        assertEquals(1, received.size());
+    }
+
+    private static int postStatus(HttpClient http, String url, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static int statusOfPartialTlsPost(SandboxCertificate certificate, int port, String path, int announced)
+            throws IOException {
+        try (Socket socket = certificate.clientContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + announced + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            byte[] head = socket.getInputStream().readNBytes(12);
+            return Integer.parseInt(new String(head, StandardCharsets.US_ASCII).substring(9, 12));
+        }
+    }
+
     private static String get(HttpClient http, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Boots the file; {@code initial} are pairs of keys and values, which win over the file's own. */
     private CamelContext boot(String file, Map<String, Object> beans, String... initial) {
         main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:" + FILES.resolve(file).toAbsolutePath());
@@ -153,10 +259,16 @@ class DocumentedPropertiesTest {
             main.addInitialProperty("camel.component.aerona.password", sandbox.password());
         }
         for (int i = 0; i < initial.length; i += 2) {
-            main.addInitialProperty(initial[i], initial[i + 1]);
+            // this machine's hosts and ports: over the file's own values, where it has them
+            if (read(file).contains(initial[i] + "=")) {
+                main.addOverrideProperty(initial[i], initial[i + 1]);
+            } else {
+                main.addInitialProperty(initial[i], initial[i + 1]);
+            }
         }
         beans.forEach(main::bind);
-        Map<String, String> environment = Map.of("AERONA_USERNAME", sandbox.username(), "AERONA_PASSWORD", sandbox.password());
+        environment.put("AERONA_USERNAME", sandbox.username());
+        environment.put("AERONA_PASSWORD", sandbox.password());
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {

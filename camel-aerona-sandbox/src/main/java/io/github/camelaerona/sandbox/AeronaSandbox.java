@@ -77,6 +77,7 @@ public final class AeronaSandbox implements AutoCloseable {
         this.data = new SandboxData(clock, settings.zone, settings.seed);
         this.api = new SandboxApi(BASE_PATH, clock, accounts, data, settings.shape);
         this.webhooks = new SandboxWebhooks(clock, new com.fasterxml.jackson.databind.ObjectMapper());
+        webhooks.trust(settings.webhookTrust);
         data.onChange(webhooks::publish);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port);
         if (settings.https) {
@@ -245,13 +246,16 @@ public final class AeronaSandbox implements AutoCloseable {
 
     /**
      * Runs a sandbox until the process is stopped:
-     * {@code mvn -pl camel-aerona-sandbox exec:java -Dexec.args="[port] [--https] [--webhook Type=url]..."}, where
-     * each {@code --webhook Appointment=http://localhost:8080/aerona/appointment} sends that type's events to an
-     * application started separately.
+     * {@code mvn -pl camel-aerona-sandbox exec:java -Dexec.args="[port] [--https] [--webhook Type=url]...
+     * [--webhook-trust-store file [--webhook-trust-store-password pw]]"}, where each
+     * {@code --webhook Appointment=https://localhost:8443/aerona/appointment} sends that type's events to an
+     * application started separately, and the trust store holds the certificate that application's server presents.
      */
     public static void main(String[] args) throws InterruptedException {
         Builder builder = builder().port(8085);
         Map<String, String> webhookTargets = new java.util.LinkedHashMap<>();
+        java.nio.file.Path trustStore = null;
+        String trustStorePassword = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--https")) {
@@ -259,13 +263,22 @@ public final class AeronaSandbox implements AutoCloseable {
             } else if (arg.equals("--webhook") && i + 1 < args.length && args[i + 1].contains("=")) {
                 String[] target = args[++i].split("=", 2);
                 webhookTargets.put(target[0], target[1]);
+            } else if (arg.equals("--webhook-trust-store") && i + 1 < args.length) {
+                trustStore = java.nio.file.Path.of(args[++i]);
+            } else if (arg.equals("--webhook-trust-store-password") && i + 1 < args.length) {
+                trustStorePassword = args[++i];
             } else if (arg.matches("[0-9]{1,5}")) {
                 builder.port(Integer.parseInt(arg));
             } else {
                 throw new IllegalArgumentException("Unknown argument '" + arg + "'; use [port] [--https]"
-                        + " [--webhook Patient|Appointment|Treatment=url]...");
+                        + " [--webhook Patient|Appointment|Treatment=url]... [--webhook-trust-store file"
+                        + " [--webhook-trust-store-password pw]]");
             }
         }
+        if (trustStore != null) {
+            builder.webhookTrustStore(trustStore, trustStorePassword);
+        }
+        webhookTargets.values().forEach(SandboxWebhooks::checkedTarget); // before the port is taken
         AeronaSandbox sandbox = builder.start();
         webhookTargets.forEach(sandbox.webhooks()::register);
         System.out.println("Aerona sandbox at " + sandbox.baseUrl() + " (user " + sandbox.username() + ", password "
@@ -287,6 +300,7 @@ public final class AeronaSandbox implements AutoCloseable {
         private java.time.Instant startTime;
         private long seed = SandboxData.DEFAULT_SEED;
         private SandboxApiShape shape = SandboxApiShape.INFERRED;
+        private KeyStore webhookTrust;
 
         private Builder() {
         }
@@ -336,6 +350,21 @@ public final class AeronaSandbox implements AutoCloseable {
         public Builder apiShape(SandboxApiShape shape) {
             this.shape = shape;
             return this;
+        }
+
+        /**
+         * Trusts these certificates (instead of the JDK's authorities) when delivering webhooks over TLS, as a
+         * real deployment's server must present one Aerona trusts; {@link SandboxCertificate#trustStore()} makes
+         * one for a test's server. Host names are verified either way.
+         */
+        public Builder webhookTrustStore(KeyStore trustStore) {
+            this.webhookTrust = trustStore;
+            return this;
+        }
+
+        /** {@link #webhookTrustStore(KeyStore)} from a PKCS12 or JKS file. */
+        public Builder webhookTrustStore(java.nio.file.Path file, String password) {
+            return webhookTrustStore(SandboxWebhooks.trustStoreFile(file, password));
         }
 
         /** The port on loopback; 0 (the default) picks a free one. */

@@ -75,6 +75,17 @@ final class SandboxAdmin implements HttpHandler {
                 sandbox.webhooks().unregister(objectType(parts[1]));
                 yield ok(sandbox.webhooks().targets());
             }
+            case "PUT webhook-trust" -> {
+                sandbox.webhooks().trust(body.containsKey("certificates")
+                        ? SandboxWebhooks.trustStorePem(text(body, "certificates"))
+                        : SandboxWebhooks.trustStoreFile(java.nio.file.Path.of(text(body, "trustStore")),
+                                (String) body.get("password")));
+                yield ok(Map.of("trust", "the given certificates"));
+            }
+            case "DELETE webhook-trust" -> {
+                sandbox.webhooks().trust(null);
+                yield ok(Map.of("trust", "the JDK's authorities"));
+            }
             case "GET webhooks" -> ok(Map.of("targets", sandbox.webhooks().targets(),
                     "deliveries", sandbox.webhooks().deliveries().stream().map(SandboxAdmin::describe).toList(), "pending", sandbox.webhooks().pending()));
             case "POST payments" -> created(sandbox.data().addPayment(id(body, "patientId"), amount(body, "amount"),
@@ -137,6 +148,9 @@ final class SandboxAdmin implements HttpHandler {
         d.put("attempt", delivery.attempt());
         d.put("status", delivery.status());
         d.put("at", delivery.at().toString());
+        if (delivery.failure() != null) {
+            d.put("failure", delivery.failure());
+        }
         return d;
     }
 

@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param status     the status answered, or -1 when no answer came
  * @param at         when it was sent, on the sandbox clock
  * @param body       the JSON sent
+ * @param failure    why no answer came (refused connection, timeout, a certificate or host name TLS did not
+ *                   accept), or null when one came
  */
 public record WebhookDelivery(long eventId, String objectType, String url, int attempt, int status, Instant at,
-        String body) {
+        String body, String failure) {
 
     public boolean delivered() {
         return status == 200;
