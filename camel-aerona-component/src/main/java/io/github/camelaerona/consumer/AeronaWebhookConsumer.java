@@ -33,6 +33,11 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
         return settings.listenPath();
     }
 
+    /** The largest body accepted, in bytes (webhookMaxBodySize): a server in front may refuse larger ones unread. */
+    public long getMaxBodySize() {
+        return settings.maxBodySize();
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The standalone sandbox as docs/sandbox.md starts it (its main class, the port and a --webhook target), in a JVM
- * of its own: Aerona's API answers, and events go to the application named on the command line.
+ * of its own: Aerona's API answers, and events go to the application named on the command line, over TLS.
  */
 class StandaloneSandboxTest {
 
@@ -30,7 +30,10 @@ class StandaloneSandboxTest {
 
     @Test
     void aSandboxInItsOwnProcessServesTheApiAndSendsWebhooksToTheTargetGivenAtStartup(@TempDir Path dir) throws Exception {
-        WebhookReceiver application = new WebhookReceiver("/aerona/appointment");
+        // the application serves its webhooks over TLS, with a certificate the sandbox is told to trust
+        SandboxCertificate certificate = SandboxCertificate.selfSigned("127.0.0.1");
+        Path trustStore = certificate.writeTrustStore(dir.resolve("webhook-trust.p12"), "trust-pw");
+        WebhookReceiver application = new WebhookReceiver("/aerona/appointment", certificate);
         List<String> received = application.received();
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -40,7 +43,8 @@ class StandaloneSandboxTest {
         Path log = dir.resolve("sandbox.log");
         Process sandbox = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), AeronaSandbox.class.getName(),
-                Integer.toString(port), "--webhook", "Appointment=" + target)
+                Integer.toString(port), "--webhook", "Appointment=" + target, "--webhook-trust-store", trustStore.toString(),
+                "--webhook-trust-store-password", "trust-pw")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         String admin = "http://127.0.0.1:" + port + "/sandbox-admin";
@@ -68,5 +72,12 @@ class StandaloneSandboxTest {
             application.close();
         }
         assertTrue(sandbox.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the sandbox stops with its process");
+    }
+
+    @Test
+    void aPlainHttpWebhookTargetElsewhereIsRefusedBeforeTheSandboxStarts() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AeronaSandbox.main(new String[] {"0", "--webhook", "Appointment=http://integration.example.com/aerona"}));
+        assertTrue(refused.getMessage().contains("only to https URLs"), refused.getMessage());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.github.camelaerona.AeronaComponent;
+import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.PropertyBindingSupport;
@@ -15,9 +16,14 @@ import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Configures the aerona component Camel creates from the {@code camel.component.aerona.*} properties. Every option
@@ -46,6 +52,20 @@ public class AeronaComponentAutoConfiguration {
                 component.getConfiguration().setBudgetDataSource(dataSource);
             }
         });
+    }
+
+    /** Before Camel's platform-http reads a webhook's body, see {@link WebhookBodyLimitFilter}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.filter.OncePerRequestFilter")
+    static class WebhookBodyLimit {
+        @Bean
+        FilterRegistrationBean<WebhookBodyLimitFilter> aeronaWebhookBodyLimit(CamelContext camel) {
+            FilterRegistrationBean<WebhookBodyLimitFilter> registration =
+                    new FilterRegistrationBean<>(new WebhookBodyLimitFilter(camel));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
     }
 
     /** Sets every option that has a value on the component; bean references (#name) are looked up by Camel. */
