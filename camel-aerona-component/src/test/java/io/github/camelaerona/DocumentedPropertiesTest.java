@@ -163,11 +163,16 @@ class DocumentedPropertiesTest {
      */
     @Test
     void webhooksOverTls(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        // tag::sandbox-over-tls[]
         SandboxCertificate certificate = SandboxCertificate.selfSigned("localhost", "127.0.0.1");
-        environment.put("WEBHOOK_KEYSTORE", certificate.writeKeyStore(dir.resolve("webhook.p12"), "store-pw").toString());
+        Path keyStore = certificate.writeKeyStore(dir.resolve("webhook.p12"), "store-pw"); // the server's
+        sandbox.webhooks().trust(certificate.trustStore());                                 // the sandbox's
+        sandbox.webhooks().register("Appointment", "https://127.0.0.1:" + port + "/aerona/appointment?secret=hook-s3cr3t");
+        // end::sandbox-over-tls[]
+        environment.put("WEBHOOK_KEYSTORE", keyStore.toString());
         environment.put("WEBHOOK_KEYSTORE_PASSWORD", "store-pw");
         environment.put("AERONA_WEBHOOK_SECRET", "hook-s3cr3t");
-        int port = freePort();
         CamelContext context = boot("webhooks-over-tls.properties", Map.of(), "camel.server.host", "127.0.0.1",
                 "camel.server.port", String.valueOf(port));
         List<Exchange> received = new CopyOnWriteArrayList<>();
@@ -184,8 +189,6 @@ class DocumentedPropertiesTest {
             }
         });
         String url = "https://127.0.0.1:" + port + "/aerona/appointment";
-        sandbox.webhooks().trust(certificate.trustStore());
-        sandbox.webhooks().register("Appointment", url + "?secret=hook-s3cr3t");
         Map<String, Object> appointment = sandbox.data().appointments().get(0);
 
         // delivered over TLS; Aerona's 200 comes once the route has finished (the sandbox logs a delivery when
