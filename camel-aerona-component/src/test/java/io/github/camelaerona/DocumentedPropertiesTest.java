@@ -1,9 +1,6 @@
 package io.github.camelaerona;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +23,7 @@ import java.util.stream.Stream;
 import io.github.camelaerona.model.Appointment;
 import io.github.camelaerona.model.Practice;
 import io.github.camelaerona.sandbox.SandboxCertificate;
+import io.github.camelaerona.sandbox.WebhookProbe;
 import io.github.camelaerona.sandbox.WebhookDelivery;
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import io.github.camelaerona.sandbox.postgres.SandboxPostgres;
@@ -213,38 +211,19 @@ class DocumentedPropertiesTest {
         // the secret is checked over TLS as over plain HTTP
         HttpClient tls = HttpClient.newBuilder().sslContext(certificate.clientContext()).build();
         String body = "{\"id\":4711,\"appointmentTypeId\":1864}";
-        assertEquals(401, postStatus(tls, url, body));
-        assertEquals(401, postStatus(tls, url + "?secret=wrong", body));
+        assertEquals(401, WebhookProbe.post(tls, url, body));
+        assertEquals(401, WebhookProbe.post(tls, url + "?secret=wrong", body));
         assertEquals(1, received.size());
 
         // a body over the limit is refused from its Content-Length: 10 MB announced, 1 KB sent
-        assertEquals(413, statusOfPartialTlsPost(certificate, port, "/aerona/appointment?secret=hook-s3cr3t", 10_000_000));
+        assertEquals(413, WebhookProbe.partialPost(certificate.clientContext(), port,
+                "/aerona/appointment?secret=hook-s3cr3t", 10_000_000));
         assertEquals(1, received.size());
 
         // and the port speaks TLS only
-        assertThrows(IOException.class, () -> postStatus(HttpClient.newHttpClient(), "http://127.0.0.1:" + port
+        assertThrows(IOException.class, () -> WebhookProbe.post(HttpClient.newHttpClient(), "http://127.0.0.1:" + port
                 + "/aerona/appointment?secret=hook-s3cr3t", body));
         assertEquals(1, received.size());
-    }
-
-    private static int postStatus(HttpClient http, String url, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private static int statusOfPartialTlsPost(SandboxCertificate certificate, int port, String path, int announced)
-            throws IOException {
-        try (Socket socket = certificate.clientContext().getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + announced + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[1024]);
-            out.flush();
-            byte[] head = socket.getInputStream().readNBytes(12);
-            return Integer.parseInt(new String(head, StandardCharsets.US_ASCII).substring(9, 12));
-        }
     }
 
     private static String get(HttpClient http, String url) throws Exception {

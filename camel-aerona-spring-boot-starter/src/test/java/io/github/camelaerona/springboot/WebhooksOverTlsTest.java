@@ -1,9 +1,7 @@
 package io.github.camelaerona.springboot;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.camelaerona.model.Appointment;
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import io.github.camelaerona.sandbox.SandboxCertificate;
+import io.github.camelaerona.sandbox.WebhookProbe;
 import io.github.camelaerona.sandbox.WebhookDelivery;
 import io.github.camelaerona.sandbox.WithAeronaSandbox;
 import org.apache.camel.Exchange;
@@ -123,12 +122,13 @@ class WebhooksOverTlsTest {
         // the secret, over TLS
         HttpClient tls = HttpClient.newBuilder().sslContext(CERTIFICATE.clientContext()).build();
         String body = "{\"id\":4711,\"appointmentTypeId\":1864}";
-        assertEquals(401, postStatus(tls, url, body));
-        assertEquals(401, postStatus(tls, url + "?secret=wrong", body));
+        assertEquals(401, WebhookProbe.post(tls, url, body));
+        assertEquals(401, WebhookProbe.post(tls, url + "?secret=wrong", body));
 
         // a body over webhookMaxBodySize: refused from its Content-Length, unread (10 MB announced, 1 KB sent; a
         // server that read bodies ahead would wait for the rest), and a body without one is read no further
-        assertEquals(413, statusOfPartialTlsPost("/aerona/appointment?secret=hook-s3cr3t", 10_000_000));
+        assertEquals(413, WebhookProbe.partialPost(CERTIFICATE.clientContext(), port,
+                "/aerona/appointment?secret=hook-s3cr3t", 10_000_000));
         HttpResponse<String> chunked = tls.send(HttpRequest.newBuilder(URI.create(url + "?secret=hook-s3cr3t"))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
@@ -138,27 +138,8 @@ class WebhooksOverTlsTest {
         assertEquals(1, RECEIVED.size());
 
         // the server speaks TLS only: Tomcat answers plain HTTP on its TLS port with 400
-        assertEquals(400, postStatus(HttpClient.newHttpClient(), "http://127.0.0.1:" + port
+        assertEquals(400, WebhookProbe.post(HttpClient.newHttpClient(), "http://127.0.0.1:" + port
                 + "/aerona/appointment?secret=hook-s3cr3t", body));
         assertEquals(1, RECEIVED.size());
-    }
-
-    private static int postStatus(HttpClient http, String url, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private int statusOfPartialTlsPost(String path, int announced) throws IOException {
-        try (Socket socket = CERTIFICATE.clientContext().getSocketFactory().createSocket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + announced + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[1024]);
-            out.flush();
-            byte[] head = socket.getInputStream().readNBytes(12);
-            return Integer.parseInt(new String(head, StandardCharsets.US_ASCII).substring(9, 12));
-        }
     }
 }
