@@ -51,6 +51,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "emitupdates":
         case "emitUpdates": getOrCreateConfiguration(target).setEmitUpdates(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
@@ -113,6 +115,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "tokenHeader": getOrCreateConfiguration(target).setTokenHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenrenewmargin":
         case "tokenRenewMargin": getOrCreateConfiguration(target).setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "useragent":
+        case "userAgent": getOrCreateConfiguration(target).setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookcomponentname":
         case "webhookComponentName": getOrCreateConfiguration(target).setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
@@ -150,6 +154,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return long.class;
         case "emitupdates":
         case "emitUpdates": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "httpclientconfigurer":
@@ -212,6 +218,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "tokenHeader": return java.lang.String.class;
         case "tokenrenewmargin":
         case "tokenRenewMargin": return long.class;
+        case "useragent":
+        case "userAgent": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "webhookcomponentname":
         case "webhookComponentName": return java.lang.String.class;
@@ -250,6 +258,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "emitupdates":
         case "emitUpdates": return getOrCreateConfiguration(target).isEmitUpdates();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "httpclientconfigurer":
@@ -312,6 +322,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "tokenHeader": return getOrCreateConfiguration(target).getTokenHeader();
         case "tokenrenewmargin":
         case "tokenRenewMargin": return getOrCreateConfiguration(target).getTokenRenewMargin();
+        case "useragent":
+        case "userAgent": return getOrCreateConfiguration(target).getUserAgent();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "webhookcomponentname":
         case "webhookComponentName": return getOrCreateConfiguration(target).getWebhookComponentName();

@@ -165,6 +165,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "tokenRenewMargin": target.getConfiguration().setTokenRenewMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useragent":
+        case "userAgent": target.getConfiguration().setUserAgent(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookcomponentname":
         case "webhookComponentName": target.getConfiguration().setWebhookComponentName(property(camelContext, java.lang.String.class, value)); return true;
@@ -323,6 +325,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "tokenRenewMargin": return long.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useragent":
+        case "userAgent": return java.lang.String.class;
         case "username": return java.lang.String.class;
         case "webhookcomponentname":
         case "webhookComponentName": return java.lang.String.class;
@@ -482,6 +486,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "tokenRenewMargin": return target.getConfiguration().getTokenRenewMargin();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useragent":
+        case "userAgent": return target.getConfiguration().getUserAgent();
         case "username": return target.getConfiguration().getUsername();
         case "webhookcomponentname":
         case "webhookComponentName": return target.getConfiguration().getWebhookComponentName();

@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(80);
+        Set<String> props = new HashSet<>(81);
         props.add("account");
         props.add("accountResolver");
         props.add("appointmentId");
@@ -99,6 +99,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("tokenHeader");
         props.add("tokenRenewMargin");
         props.add("useFixedDelay");
+        props.add("userAgent");
         props.add("username");
         props.add("webhookComponentName");
         props.add("webhookMaxBodySize");

@@ -1,13 +1,15 @@
 package io.github.camelaerona;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelaerona.account.AccountLease;
-import io.github.camelaerona.account.AeronaAccount;
-import io.github.camelaerona.account.CallTag;
+import io.github.camelaerona.internal.account.AccountLease;
+import io.github.camelaerona.internal.account.AeronaAccount;
+import io.github.camelaerona.internal.account.CallTag;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaLoginException;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -15,27 +17,42 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of one Aerona account: can it log in? A held token that is good for a while yet answers UP without a
- * request; otherwise the check logs in (through the account's lease and budget), at most once a minute, and repeats
- * the last answer in between.
+ * request; otherwise the check logs in (through the lease of a running producer and its budget), at most once a
+ * minute, and repeats the last answer in between. It holds the leases of the producers that registered it and no
+ * other, so it never keeps an account open that no running producer uses.
  */
-public class AeronaAccountHealthCheck extends AbstractHealthCheck {
+class AeronaAccountHealthCheck extends AbstractHealthCheck {
 
     /** The least time between two logins made by the check. */
-    public static final Duration MIN_LOGIN_INTERVAL = Duration.ofMinutes(1);
+    static final Duration MIN_LOGIN_INTERVAL = Duration.ofMinutes(1);
 
     /** The check's logins are batch work for the budget. */
     private static final CallTag READINESS = new CallTag("login", "readiness-check", AeronaPriority.BACKGROUND);
 
-    private final AccountLease lease;
+    /** The leases of the running producers of this account, one entry per registration. */
+    private final List<AccountLease> leases = new ArrayList<>();
     private final AeronaAccount account;
     private long lastAttempt;
     private String lastFailure;
     private boolean attempted;
 
-    public AeronaAccountHealthCheck(AccountLease lease) {
-        super("camel", "aerona-" + lease.account().key().toString().replace(' ', '-'));
-        this.lease = lease;
-        this.account = lease.account();
+    AeronaAccountHealthCheck(AeronaAccount account) {
+        super("camel", idOf(account));
+        this.account = account;
+    }
+
+    static String idOf(AeronaAccount account) {
+        return "aerona-" + account.key().toString().replace(' ', '-');
+    }
+
+    synchronized void addLease(AccountLease lease) {
+        leases.add(lease);
+    }
+
+    /** Drops one registration of the lease; answers whether any is left. */
+    synchronized boolean removeLease(AccountLease lease) {
+        leases.remove(lease);
+        return !leases.isEmpty();
     }
 
     @Override
@@ -75,6 +92,10 @@ public class AeronaAccountHealthCheck extends AbstractHealthCheck {
 
     /** Logs in; answers null when it worked, else what went wrong (never a secret). */
     private String login() {
+        if (leases.isEmpty()) {
+            return "No running producer uses the Aerona account " + account.key();
+        }
+        AccountLease lease = leases.get(0);
         try {
             lease.login(READINESS).get(lease.maxWait().toMillis() + 60_000, TimeUnit.MILLISECONDS);
             return null;

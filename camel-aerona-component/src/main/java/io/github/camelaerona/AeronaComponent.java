@@ -5,34 +5,32 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.api.AeronaOperation;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The {@code aerona:} component. Options set here (the account, limits, timeouts) are the defaults of every
- * endpoint it creates.
+ * endpoint it creates. As a {@link HealthCheckComponent} it has Camel's {@code healthCheckProducerEnabled} (the
+ * account readiness check of producers) and {@code healthCheckConsumerEnabled} (the polling consumers' checks).
  */
 @Component("aerona")
-public class AeronaComponent extends DefaultComponent {
+public class AeronaComponent extends HealthCheckComponent {
 
     @Metadata
     private AeronaConfiguration configuration = new AeronaConfiguration();
-
-    @Metadata(label = "health", defaultValue = "true",
-              description = "Used for enabling or disabling the account readiness check of aerona producers")
-    private boolean healthCheckProducerEnabled = true;
 
     @Metadata(label = "advanced",
               description = "Where the component reads now and today: the polling windows, initialFromDate's default"
                             + " and the token's hour. The system clock unless a test gives another (a pinned Clock).")
     private Clock clock = Clock.systemDefaultZone();
 
+    private final AccountHealthChecks accountHealthChecks = new AccountHealthChecks();
     private ExecutorService workerPool;
     private EventNotifierSupport stopping;
 
@@ -52,6 +50,11 @@ public class AeronaComponent extends DefaultComponent {
             throw new IllegalArgumentException("Unknown Aerona operation '" + remaining + "'; use one of "
                     + Arrays.toString(AeronaOperation.values()));
         }
+    }
+
+    /** The account readiness checks of this component's running producers. */
+    AccountHealthChecks accountHealthChecks() {
+        return accountHealthChecks;
     }
 
     /** Runs the calls that waited for the rate budget or a login; shared by the component's endpoints. */
@@ -103,15 +106,6 @@ public class AeronaComponent extends DefaultComponent {
             }
         }
         super.doStop();
-    }
-
-    public boolean isHealthCheckProducerEnabled() {
-        return healthCheckProducerEnabled;
-    }
-
-    /** Whether aerona producers add the account readiness check (in the producers health check repository). */
-    public void setHealthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
-        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public Clock getClock() {

@@ -1,13 +1,31 @@
 package io.github.camelaerona;
 
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
 
-import io.github.camelaerona.account.AccountSettings;
+import io.github.camelaerona.ConfigurationCheck.AtLeast;
+import io.github.camelaerona.ConfigurationCheck.Matches;
+import io.github.camelaerona.ConfigurationCheck.Positive;
+import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.internal.account.AccountSettings;
+import io.github.camelaerona.internal.consumer.PollSettings;
+import io.github.camelaerona.internal.consumer.WebhookSettings;
+import io.github.camelaerona.internal.operation.RequestLines;
+import io.github.camelaerona.internal.operation.ValueLookup;
+import io.github.camelaerona.internal.transport.TransportSettings;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaAccountResolver;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.model.AeronaWebhookObjectType;
-import io.github.camelaerona.transport.AeronaHttpTransport;
+import io.github.camelaerona.internal.transport.AeronaHttpTransport;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -47,6 +65,7 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String initialFromDate;
     @UriParam(label = "consumer", defaultValue = "1")
+    @AtLeast(value = 0, allowed = "a whole number of days, 0 or more")
     private int lookbackDays = 1;
     @UriParam(label = "consumer")
     private String timeZone;
@@ -63,15 +82,20 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(label = "consumer,security", secret = true)
     private String webhookSecret;
     @UriParam(label = "consumer", defaultValue = "1048576")
+    @AtLeast(value = 1, allowed = "a number of bytes of 1 or more")
     private long webhookMaxBodySize = 1024 * 1024;
 
     @UriParam(label = "advanced", defaultValue = "true")
     private boolean rateLimitEnabled = true;
     @UriParam(label = "advanced", defaultValue = "300")
+    @AtLeast(value = 1, allowed = "a whole number of 1 or more (Aerona allows 300);"
+            + " throttling is turned off only by rateLimitEnabled=false")
     private int rateLimit = 300;
     @UriParam(label = "advanced", defaultValue = "15m", javaType = "java.time.Duration")
+    @Positive
     private long rateLimitPeriod = 15 * 60_000L;
     @UriParam(label = "advanced", defaultValue = "15m", javaType = "java.time.Duration")
+    @AtLeast(value = 0, allowed = "0 (fail at once) or more")
     private long rateLimitMaxWait = 15 * 60_000L;
     @UriParam(label = "advanced")
     private AeronaRateLimiter rateLimiter;
@@ -82,23 +106,31 @@ public class AeronaConfiguration implements Cloneable {
     @UriParam(enums = "interactive,normal,background")
     private AeronaPriority priority;
     @UriParam(label = "advanced", defaultValue = "10")
+    @AtLeast(value = 0, allowed = "a whole number of 0 or more")
     private int interactiveReserve = AccountSettings.Budget.DEFAULT_INTERACTIVE_RESERVE;
     @UriParam(label = "advanced", defaultValue = "1m", javaType = "java.time.Duration")
+    @Positive
     private long rateLimitWaitWarning = AccountSettings.Budget.DEFAULT_WAIT_WARNING.toMillis();
     @UriParam(label = "advanced", defaultValue = "5m", javaType = "java.time.Duration")
     private long tokenRenewMargin = 5 * 60_000L;
     @UriParam(label = "advanced", defaultValue = "1m", javaType = "java.time.Duration")
+    @AtLeast(value = 0, allowed = "0 (no backoff) or more")
     private long loginBackoff = 60_000L;
 
     @UriParam(label = "advanced", defaultValue = "10s", javaType = "java.time.Duration")
+    @Positive
     private long connectTimeout = 10_000L;
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration")
+    @Positive
     private long socketTimeout = 60_000L;
     @UriParam(label = "advanced", defaultValue = "2m", javaType = "java.time.Duration")
+    @Positive
     private long callTimeout = 120_000L;
     @UriParam(label = "advanced", defaultValue = "33554432")
+    @AtLeast(value = 1, allowed = "a number of bytes of 1 or more")
     private long maxReplySize = 32L * 1024 * 1024;
     @UriParam(label = "advanced", defaultValue = "20")
+    @AtLeast(value = 1, allowed = "a whole number of 1 or more")
     private int maxConnections = 20;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
@@ -110,15 +142,54 @@ public class AeronaConfiguration implements Cloneable {
     private HttpClientConfigurer httpClientConfigurer;
 
     @UriParam(label = "advanced", defaultValue = "/login")
-    private String loginPath = AccountSettings.Login.INFERRED.path();
+    private String loginPath = AccountSettings.Login.INFERRED.loginPath();
     @UriParam(label = "advanced", defaultValue = "username")
-    private String loginUsernameField = AccountSettings.Login.INFERRED.usernameField();
+    private String loginUsernameField = AccountSettings.Login.INFERRED.loginUsernameField();
     @UriParam(label = "advanced", defaultValue = "password")
-    private String loginPasswordField = AccountSettings.Login.INFERRED.passwordField();
+    private String loginPasswordField = AccountSettings.Login.INFERRED.loginPasswordField();
     @UriParam(label = "advanced", defaultValue = AeronaHttpTransport.TOKEN_HEADER)
+    @Matches(value = "[A-Za-z0-9!#$%&'*+.^_`|~-]+", allowed = "an HTTP header name, such as AERONA-AUTH-TOKEN")
     private String tokenHeader = AeronaHttpTransport.TOKEN_HEADER;
+    @UriParam(label = "advanced", defaultValue = AeronaHttpTransport.USER_AGENT)
+    @Matches(value = "[\\x21-\\x7E]([\\x20-\\x7E]{0,254}[\\x21-\\x7E])?",
+             allowed = "printable ASCII text of up to 256 characters, such as clinic-sync/2.1")
+    private String userAgent = AeronaHttpTransport.USER_AGENT;
     @UriParam(label = "advanced")
     private String requestOverrides;
+
+    /*
+     * The settings records of the layers below, built from these options: a new option is passed on here, to the
+     * record of the layer that uses it, and nowhere else in this package.
+     */
+
+    /** @param journal the budget journal's file, or null for the option's own value */
+    AccountSettings accountSettings(AccountKey key, String password, SSLContext sslContext, Clock clock, String journal) {
+        TransportSettings transport = new TransportSettings(key.baseUrl(), Duration.ofMillis(connectTimeout),
+                Duration.ofMillis(socketTimeout), maxConnections, sslContext, proxyHost,
+                proxyPort == null ? 8080 : proxyPort, httpClientConfigurer, tokenHeader,
+                sslContextParameters == null ? null : sslContextParameters.toString(), userAgent);
+        String journalFile = journal != null ? journal : budgetJournal;
+        AccountSettings.Budget budget = new AccountSettings.Budget(rateLimiter, rateLimitEnabled, rateLimit,
+                Duration.ofMillis(rateLimitPeriod), budgetDataSource, Duration.ofMillis(callTimeout), interactiveReserve,
+                Duration.ofMillis(rateLimitWaitWarning), journalFile == null ? null : Path.of(journalFile));
+        return new AccountSettings(password, transport, budget, Duration.ofMillis(tokenRenewMargin),
+                Duration.ofMillis(loginBackoff), clock,
+                new AccountSettings.Login(loginPath, loginUsernameField, loginPasswordField));
+    }
+
+    /** @param defaultRepository the consumer's own memory, used unless idempotentRepository is set */
+    PollSettings pollSettings(AeronaOperation operation, LocalDate initialFrom, ZoneId zone, Clock clock,
+            Supplier<IdempotentRepository> defaultRepository, ValueLookup uriOptions, RequestLines requestLines) {
+        return new PollSettings(operation, initialFrom, lookbackDays, zone, clock, emitUpdates, rawJson,
+                idempotentRepository != null ? idempotentRepository : defaultRepository.get(), idempotentRepository == null,
+                uriOptions, priority != null ? priority : AeronaPriority.BACKGROUND, requestLines);
+    }
+
+    /** @param defaultRepository the consumer's own memory, used unless idempotentRepository is set */
+    WebhookSettings webhookSettings(Supplier<IdempotentRepository> defaultRepository) {
+        return new WebhookSettings(objectType, webhookPath, webhookComponentName, webhookSecret, webhookMaxBodySize,
+                idempotentRepository != null ? idempotentRepository : defaultRepository.get(), idempotentRepository == null);
+    }
 
     /** A copy for one endpoint. */
     public AeronaConfiguration copy() {
@@ -297,7 +368,7 @@ public class AeronaConfiguration implements Cloneable {
     }
 
     /**
-     * A database (PostgreSQL; MySQL/MariaDB and SQL Server untested) in which every instance of an integration keeps
+     * A PostgreSQL database in which every instance of an integration keeps
      * the account's one rate budget, so several JVMs together never exceed rateLimit. The tables aerona_budget_slot
      * and aerona_budget_clock are created when missing. Times come from the database's clock, with steps of it (up to
      * an hour either way) taken out; a slot of an instance that died comes back
@@ -611,6 +682,17 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setTokenHeader(String tokenHeader) {
         this.tokenHeader = tokenHeader;
+    }
+
+    public String getUserAgent() {
+        return userAgent;
+    }
+
+    /**
+     * The User-Agent header of every request to Aerona, so that Aerona's logs tell one integration from another.
+     */
+    public void setUserAgent(String userAgent) {
+        this.userAgent = userAgent;
     }
 
     public String getRequestOverrides() {

@@ -1,8 +1,8 @@
 package io.github.camelaerona;
 
-import io.github.camelaerona.consumer.AeronaPollingConsumer;
-import io.github.camelaerona.consumer.AeronaWebhookHandler;
-import io.github.camelaerona.operation.AeronaParameter;
+import io.github.camelaerona.internal.consumer.AeronaPollingConsumer;
+import io.github.camelaerona.internal.consumer.AeronaWebhookHandler;
+import io.github.camelaerona.internal.operation.AeronaParameter;
 import org.apache.camel.spi.Metadata;
 
 /**
@@ -16,7 +16,7 @@ public final class AeronaConstants {
     public static final String HEADER_PREFIX = AeronaParameter.HEADER_PREFIX;
 
     @Metadata(description = "The operation to call for this message, overriding the endpoint's.",
-              javaType = "io.github.camelaerona.operation.AeronaOperation", label = "producer")
+              javaType = "io.github.camelaerona.api.AeronaOperation", label = "producer")
     public static final String OPERATION = "CamelAeronaOperation";
     @Metadata(description = "The priority of this message's call for the rate budget (interactive, normal or background),"
                             + " overriding the endpoint's priority.",

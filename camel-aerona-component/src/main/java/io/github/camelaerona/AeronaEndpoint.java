@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.internal.operation.OperationSpecs;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,34 +11,31 @@ import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import io.github.camelaerona.account.AccountKey;
-import io.github.camelaerona.account.AccountLease;
-import io.github.camelaerona.account.AccountSettings;
-import io.github.camelaerona.account.AeronaAccounts;
-import io.github.camelaerona.account.AccountRateLimiter;
-import io.github.camelaerona.account.BudgetReport;
+import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.internal.account.AccountLease;
+import io.github.camelaerona.internal.account.AccountSettings;
+import io.github.camelaerona.internal.account.AeronaAccounts;
+import io.github.camelaerona.internal.account.AccountRateLimiter;
+import io.github.camelaerona.api.BudgetReport;
 import io.github.camelaerona.api.AeronaAccountResolver;
 import io.github.camelaerona.api.AeronaException;
-import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
-import io.github.camelaerona.api.SafeText;
-import io.github.camelaerona.consumer.AeronaPollingConsumer;
-import io.github.camelaerona.consumer.AeronaWebhookConsumer;
-import io.github.camelaerona.consumer.AeronaWebhookHandler;
-import io.github.camelaerona.consumer.PollSettings;
-import io.github.camelaerona.consumer.PollSource;
-import io.github.camelaerona.consumer.WebhookSettings;
-import io.github.camelaerona.operation.AeronaOperation;
-import io.github.camelaerona.operation.AeronaParameter;
-import io.github.camelaerona.operation.OperationClient;
-import io.github.camelaerona.operation.OperationSpec;
-import io.github.camelaerona.operation.OperationSpec.Kind;
-import io.github.camelaerona.operation.ParameterResolver;
-import io.github.camelaerona.operation.RequestLines;
-import io.github.camelaerona.operation.ValueLookup;
-import io.github.camelaerona.operation.ValueRule;
-import io.github.camelaerona.transport.CallLimits;
-import io.github.camelaerona.transport.TransportSettings;
+import io.github.camelaerona.internal.SafeText;
+import io.github.camelaerona.internal.consumer.AeronaPollingConsumer;
+import io.github.camelaerona.internal.consumer.AeronaWebhookConsumer;
+import io.github.camelaerona.internal.consumer.PollSettings;
+import io.github.camelaerona.internal.consumer.PollSource;
+import io.github.camelaerona.internal.consumer.WebhookSettings;
+import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.operation.AeronaParameter;
+import io.github.camelaerona.internal.operation.OperationClient;
+import io.github.camelaerona.internal.operation.OperationSpec;
+import io.github.camelaerona.internal.operation.OperationSpec.Kind;
+import io.github.camelaerona.internal.operation.ParameterResolver;
+import io.github.camelaerona.internal.operation.RequestLines;
+import io.github.camelaerona.internal.operation.ValueLookup;
+import io.github.camelaerona.internal.operation.ValueRule;
+import io.github.camelaerona.internal.transport.CallLimits;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -44,10 +43,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.component.webhook.WebhookCapableEndpoint;
-import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -69,7 +64,7 @@ import org.slf4j.LoggerFactory;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aerona", title = "Aerona", syntax = "aerona:operation",
              category = { Category.API, Category.SAAS, Category.HEALTH }, headersClass = AeronaConstants.class)
 public class AeronaEndpoint extends ScheduledPollEndpoint
-        implements AsyncEndpoint, EndpointServiceLocation, WebhookCapableEndpoint {
+        implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(AeronaEndpoint.class);
 
@@ -91,7 +86,6 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
                             + " 15 of Aerona's 300 requests per 15 minutes.")
     private long delay = DEFAULT_POLL_DELAY;
 
-    private WebhookConfiguration webhookConfiguration;
     private volatile RequestLines requestLines;
     private AccountLease lease;
     private OperationClient client;
@@ -130,7 +124,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Producer createProducer() {
-        return switch (operation.spec().kind()) {
+        return switch (OperationSpecs.of(operation).kind()) {
             case CALL, SEARCH -> new AeronaProducer(this);
             case WEBHOOK -> throw new IllegalArgumentException("aerona:" + operation + " can only be used in from(...)");
         };
@@ -138,7 +132,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        Consumer consumer = switch (operation.spec().kind()) {
+        Consumer consumer = switch (OperationSpecs.of(operation).kind()) {
             case SEARCH -> new AeronaPollingConsumer(this, processor, pollSettings(), this::pollSources);
             case WEBHOOK -> new AeronaWebhookConsumer(this, processor, webhookSettings());
             case CALL -> throw new IllegalArgumentException("aerona:" + operation + " cannot start a route: poll with"
@@ -146,42 +140,6 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         };
         configureConsumer(consumer);
         return consumer;
-    }
-
-    /**
-     * For {@code webhook:aerona:webhook?objectType=...}: Camel's webhook component runs the HTTP side, starts and
-     * stops the handler, and the handler answers each request as {@code from("aerona:webhook...")} does.
-     */
-    @Override
-    public Processor createWebhookHandler(Processor next) {
-        if (operation.spec().kind() != Kind.WEBHOOK) {
-            throw new IllegalArgumentException("webhook:aerona needs aerona:webhook?objectType=Patient, Appointment or Treatment");
-        }
-        return AeronaWebhookHandler.behindCamelWebhook(webhookSettings(), this, next);
-    }
-
-    /** Aerona has no API to register webhooks: they are set up in Aerona's settings, so this only says where. */
-    @Override
-    public void registerWebhook() throws Exception {
-        if (webhookConfiguration != null) {
-            LOG.info("Aerona webhooks are set up in Aerona's own settings; point the {} webhook at {}",
-                    configuration.getObjectType(), webhookConfiguration.computeFullExternalUrl());
-        }
-    }
-
-    @Override
-    public void unregisterWebhook() {
-        // nothing to undo: registration is done by hand in Aerona
-    }
-
-    @Override
-    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
-        this.webhookConfiguration = webhookConfiguration;
-    }
-
-    @Override
-    public List<String> getWebhookMethods() {
-        return List.of("POST");
     }
 
     /** One poll a minute: 15 of Aerona's 300 requests per 15 minutes. */
@@ -199,16 +157,16 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             checked.put(value.getKey(), ParameterResolver.check(operation.name(), value.getKey().optionName(),
                     value.getKey().rule(), value.getValue()));
         }
-        for (OperationSpec.CrossRule rule : operation.spec().uriRules()) {
+        for (OperationSpec.CrossRule rule : OperationSpecs.of(operation).uriRules()) {
             String[] problem = rule.problem(checked);
             if (problem != null) {
                 throw new AeronaValidationException(operation.name(), problem[0], problem[1]);
             }
         }
-        if (operation.spec().kind() == Kind.SEARCH) {
+        if (OperationSpecs.of(operation).kind() == Kind.SEARCH) {
             initialFromDate();
         }
-        if (operation.spec().kind() == Kind.WEBHOOK
+        if (OperationSpecs.of(operation).kind() == Kind.WEBHOOK
                 && configuration.getObjectType() == null) {
             throw new IllegalArgumentException("aerona:webhook needs objectType: Patient, Appointment or Treatment");
         }
@@ -217,7 +175,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (operation.spec().kind() == Kind.WEBHOOK) {
+        if (OperationSpecs.of(operation).kind() == Kind.WEBHOOK) {
             return; // webhooks need no account
         }
         sslContext = configuration.getSslContextParameters() == null
@@ -347,40 +305,16 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     /** @param journal the budget journal's file, or null for the option's own value */
     private AccountSettings accountSettings(AccountKey key, String password, String journal) {
-        TransportSettings transport = new TransportSettings(key.baseUrl(),
-                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getSocketTimeout()),
-                configuration.getMaxConnections(), sslContext, configuration.getProxyHost(),
-                configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort(),
-                configuration.getHttpClientConfigurer(), configuration.getTokenHeader(),
-                configuration.getSslContextParameters() == null ? null : configuration.getSslContextParameters().toString());
-        String journalFile = journal != null ? journal : configuration.getBudgetJournal();
-        AccountSettings.Budget budget = new AccountSettings.Budget(configuration.getRateLimiter(),
-                configuration.isRateLimitEnabled(), configuration.getRateLimit(), Duration.ofMillis(configuration.getRateLimitPeriod()),
-                configuration.getBudgetDataSource(), Duration.ofMillis(configuration.getCallTimeout()),
-                configuration.getInteractiveReserve(), Duration.ofMillis(configuration.getRateLimitWaitWarning()),
-                journalFile == null ? null : java.nio.file.Path.of(journalFile));
-        return new AccountSettings(password, transport, budget,
-                Duration.ofMillis(configuration.getTokenRenewMargin()), Duration.ofMillis(configuration.getLoginBackoff()),
-                getComponent().getClock(),
-                new AccountSettings.Login(configuration.getLoginPath(), configuration.getLoginUsernameField(),
-                        configuration.getLoginPasswordField()));
+        return configuration.accountSettings(key, password, sslContext, getComponent().getClock(), journal);
     }
 
     private PollSettings pollSettings() {
-        IdempotentRepository configured = configuration.getIdempotentRepository();
-        return new PollSettings(operation, initialFromDate(), configuration.getLookbackDays(), zone(),
-                getComponent().getClock(), configuration.isEmitUpdates(), configuration.isRawJson(),
-                configured != null ? configured : defaultRepository(), configured == null, uriOptions(),
-                configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.BACKGROUND,
-                requestLines());
+        return configuration.pollSettings(operation, initialFromDate(), zone(), getComponent().getClock(),
+                AeronaEndpoint::defaultRepository, uriOptions(), requestLines());
     }
 
     private WebhookSettings webhookSettings() {
-        IdempotentRepository configured = configuration.getIdempotentRepository();
-        return new WebhookSettings(configuration.getObjectType(), configuration.getWebhookPath(),
-                configuration.getWebhookComponentName(), configuration.getWebhookSecret(),
-                configuration.getWebhookMaxBodySize(), configured != null ? configured : defaultRepository(),
-                configured == null);
+        return configuration.webhookSettings(AeronaEndpoint::defaultRepository);
     }
 
     /**
@@ -422,27 +356,6 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     /** The URI options of the operation's parameters, as the last of a request's value lookups. */
     ValueLookup uriOptions() {
         return ValueLookup.byParameter(parameters::value);
-    }
-
-    /**
-     * Adds the account's readiness check to the context's producers health check repository, as Camel's own
-     * components do; one per account. (Polling consumers are covered by Camel's own consumer checks, which turn DOWN
-     * when polls fail.)
-     */
-    void registerHealthCheck() {
-        if (lease == null) {
-            return; // no account of its own: the accounts its messages name come and go
-        }
-        if (!(HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers")
-                instanceof WritableHealthCheckRepository repository)) {
-            return;
-        }
-        AeronaAccountHealthCheck check = new AeronaAccountHealthCheck(lease);
-        check.setEnabled(getComponent().isHealthCheckProducerEnabled());
-        boolean known = repository.stream().anyMatch(c -> c.getId().equals(check.getId()));
-        if (!known) {
-            repository.addHealthCheck(check);
-        }
     }
 
     @ManagedAttribute(description = "The Aerona account (username at baseUrl)")

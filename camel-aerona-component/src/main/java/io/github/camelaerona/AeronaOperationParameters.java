@@ -3,7 +3,7 @@ package io.github.camelaerona;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.github.camelaerona.operation.AeronaParameter;
+import io.github.camelaerona.internal.operation.AeronaParameter;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -52,12 +52,12 @@ public class AeronaOperationParameters {
     private Boolean remoteOnly;
 
     /** The value set for a parameter, or null. */
-    public Object value(AeronaParameter parameter) {
+    Object value(AeronaParameter parameter) {
         return values.get(parameter);
     }
 
     /** Every parameter set, with its value as written. */
-    public Map<AeronaParameter, Object> values() {
+    Map<AeronaParameter, Object> values() {
         return Map.copyOf(values);
     }
 

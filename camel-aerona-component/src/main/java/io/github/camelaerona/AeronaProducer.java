@@ -9,18 +9,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelaerona.account.AccountLease;
+import io.github.camelaerona.internal.account.AccountLease;
 import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
-import io.github.camelaerona.api.SafeText;
-import io.github.camelaerona.operation.AeronaOperation;
-import io.github.camelaerona.operation.AeronaRequest;
-import io.github.camelaerona.operation.OperationClient;
-import io.github.camelaerona.operation.OperationReply;
-import io.github.camelaerona.operation.RequestBody;
-import io.github.camelaerona.operation.RequestRenderer;
-import io.github.camelaerona.operation.ValueLookup;
+import io.github.camelaerona.internal.SafeText;
+import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.operation.AeronaRequest;
+import io.github.camelaerona.internal.operation.OperationClient;
+import io.github.camelaerona.internal.operation.OperationReply;
+import io.github.camelaerona.internal.operation.RequestBody;
+import io.github.camelaerona.internal.operation.RequestRenderer;
+import io.github.camelaerona.internal.operation.ValueLookup;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -32,10 +32,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * The operation comes from the endpoint or the {@code CamelAeronaOperation} header; its parameters from the
  * headers, then the request body, then the URI options, checked before anything is sent.
  */
-public class AeronaProducer extends DefaultAsyncProducer {
+class AeronaProducer extends DefaultAsyncProducer {
 
     private final AeronaEndpoint endpoint;
     private final AeronaConfiguration configuration;
+    /** The lease the account readiness check was registered with while this producer runs. */
+    private AccountLease healthCheckLease;
 
     public AeronaProducer(AeronaEndpoint endpoint) {
         super(endpoint);
@@ -51,7 +53,21 @@ public class AeronaProducer extends DefaultAsyncProducer {
                     + " the header " + AeronaConstants.ACCOUNT + " instead (a list is for a poller)");
         }
         super.doStart();
-        endpoint.registerHealthCheck();
+        healthCheckLease = endpoint.lease();
+        if (healthCheckLease != null) {
+            // no lease: no account of its own, as each message names one
+            endpoint.getComponent().accountHealthChecks().add(endpoint.getCamelContext(), healthCheckLease,
+                    endpoint.getComponent().isHealthCheckProducerEnabled());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckLease != null) {
+            endpoint.getComponent().accountHealthChecks().remove(endpoint.getCamelContext(), healthCheckLease);
+            healthCheckLease = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -1,15 +1,24 @@
 package io.github.camelaerona;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.ZoneId;
 
-import io.github.camelaerona.account.AeronaAccount;
-import io.github.camelaerona.operation.RequestLines;
+import io.github.camelaerona.internal.SafeText;
+import io.github.camelaerona.internal.account.AeronaAccount;
+import io.github.camelaerona.internal.operation.RequestLines;
+import org.apache.camel.spi.UriParam;
 
 /**
- * The rules an endpoint's settings meet before it is used. Every refusal names the option, the value and what is
+ * The rules an endpoint's settings meet before it is used. A rule on one number or duration is an annotation on its
+ * field in {@link AeronaConfiguration} ({@link AtLeast}, {@link Positive}), next to the option; rules that look at
+ * more than one option, or at text, are here. Every refusal names the option, the value and what is
  * allowed. Camel reads a number or duration it cannot parse (such as {@code rateLimit=abc} or
  * {@code rateLimitPeriod=fifteen}) leniently as 0, so 0 must never mean "off": switches are separate options.
  */
@@ -21,28 +30,59 @@ final class ConfigurationCheck {
     private ConfigurationCheck() {
     }
 
+    /** The option must be at least {@code value}; {@code allowed} says what is, in the refusal. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface AtLeast {
+        long value();
+
+        String allowed();
+    }
+
+    /** The option is a duration of more than 0. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Positive {
+    }
+
+    /** The option is text that matches {@code value} whole (so it is never null). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Matches {
+        String value();
+
+        String allowed();
+    }
+
     static void check(AeronaConfiguration c) {
         baseUrl(c.getBaseUrl());
-        atLeast("rateLimit", c.getRateLimit(), 1, "a whole number of 1 or more (Aerona allows 300);"
-                + " throttling is turned off only by rateLimitEnabled=false");
-        positive("rateLimitPeriod", c.getRateLimitPeriod());
-        atLeast("rateLimitMaxWait", c.getRateLimitMaxWait(), 0, "0 (fail at once) or more, " + DURATION);
-        atLeast("interactiveReserve", c.getInteractiveReserve(), 0, "a whole number of 0 or more");
-        positive("rateLimitWaitWarning", c.getRateLimitWaitWarning());
+        for (Field field : AeronaConfiguration.class.getDeclaredFields()) {
+            Matches matches = field.getAnnotation(Matches.class);
+            if (matches != null) {
+                Object text = value(field, c);
+                if (text == null || !text.toString().matches(matches.value())) {
+                    refuse(field.getName(), text == null ? null : SafeText.quote(text.toString()), matches.allowed());
+                }
+            }
+            AtLeast atLeast = field.getAnnotation(AtLeast.class);
+            Positive positive = field.getAnnotation(Positive.class);
+            if (atLeast != null || positive != null) {
+                long value = ((Number) value(field, c)).longValue();
+                if (positive != null) {
+                    positive(field.getName(), value);
+                } else {
+                    boolean duration = field.getAnnotation(UriParam.class).javaType().equals("java.time.Duration");
+                    atLeast(field.getName(), value, atLeast.value(), duration ? atLeast.allowed() + ", " + DURATION
+                            : atLeast.allowed());
+                }
+            }
+        }
         if (c.getTokenRenewMargin() < 0 || c.getTokenRenewMargin() > AeronaAccount.TOKEN_LIFETIME.toMillis()) {
             refuse("tokenRenewMargin", c.getTokenRenewMargin() + " ms", "0 to 1h (the token's life), " + DURATION);
         }
-        atLeast("loginBackoff", c.getLoginBackoff(), 0, "0 (no backoff) or more, " + DURATION);
-        positive("connectTimeout", c.getConnectTimeout());
-        positive("socketTimeout", c.getSocketTimeout());
-        positive("callTimeout", c.getCallTimeout());
-        atLeast("maxReplySize", c.getMaxReplySize(), 1, "a number of bytes of 1 or more");
-        atLeast("maxConnections", c.getMaxConnections(), 1, "a whole number of 1 or more");
         if (c.getProxyPort() != null && (c.getProxyPort() < 1 || c.getProxyPort() > 65535)) {
             refuse("proxyPort", c.getProxyPort(), "a port number from 1 to 65535");
         }
-        atLeast("lookbackDays", c.getLookbackDays(), 0, "a whole number of days, 0 or more");
-        atLeast("webhookMaxBodySize", c.getWebhookMaxBodySize(), 1, "a number of bytes of 1 or more");
         zone(c.getTimeZone());
         if (c.getWebhookPath() != null && !c.getWebhookPath().startsWith("/")) {
             refuse("webhookPath", c.getWebhookPath(), "a path on the integration's HTTP server starting with /,"
@@ -57,9 +97,6 @@ final class ConfigurationCheck {
         if (c.getLoginPasswordField() == null || c.getLoginPasswordField().isBlank()) {
             refuse("loginPasswordField", c.getLoginPasswordField(), "the JSON field name of the password, such as password");
         }
-        if (c.getTokenHeader() == null || !c.getTokenHeader().matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-            refuse("tokenHeader", c.getTokenHeader(), "an HTTP header name, such as AERONA-AUTH-TOKEN");
-        }
         RequestLines.parse("requestOverrides", c.getRequestOverrides());
         if (!c.isRateLimitEnabled() && c.getBudgetDataSource() != null) {
             refuse("budgetDataSource", "a DataSource", "none while rateLimitEnabled=false: there is no budget to share");
@@ -71,6 +108,15 @@ final class ConfigurationCheck {
         }
         if (!c.isRateLimitEnabled() && c.getRateLimiter() != null) {
             refuse("rateLimiter", "a rate limiter bean", "none while rateLimitEnabled=false");
+        }
+    }
+
+    private static Object value(Field field, AeronaConfiguration c) {
+        try {
+            field.setAccessible(true);
+            return field.get(c);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 

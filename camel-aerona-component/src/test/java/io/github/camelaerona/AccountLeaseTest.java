@@ -2,8 +2,8 @@ package io.github.camelaerona;
 
 import java.time.Duration;
 
-import io.github.camelaerona.account.AccountKey;
-import io.github.camelaerona.account.AeronaAccounts;
+import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.internal.account.AeronaAccounts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -21,15 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * drained. An account has one set of settings: a second endpoint may only tighten the budget.
  */
 class AccountLeaseTest extends AeronaRouteTestSupport {
-
-    private static RouteBuilder route(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").to(uri);
-            }
-        };
-    }
 
     @Test
     void oneAccountForTwoContextsClosedWithTheLastLease() throws Exception {

@@ -2,7 +2,7 @@ package io.github.camelaerona;
 
 import java.util.List;
 
-import io.github.camelaerona.account.AccountKey;
+import io.github.camelaerona.internal.account.AccountKey;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -57,7 +57,7 @@ class AccountSpellingTest extends AeronaRouteTestSupport {
 
     @Test
     void oneUsernameUnderTwoBaseUrlsIsLoggedOnceNamingBoth() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account")) {
+        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.internal.account")) {
             String other = sandbox.baseUrl().replace("/AeronaAPI/v1", "/aerona-api/v1");
             startContext(new RouteBuilder() {
                 @Override

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -125,6 +126,16 @@ abstract class AeronaRouteTestSupport {
     }
 
     /** Camel's producer health checks on, as camel.health.producers-enabled=true sets them up; call in bindBeans. */
+    /** A route from direct:call to the URI. */
+    protected static RouteBuilder route(String uri) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call").to(uri);
+            }
+        };
+    }
+
     protected static void enableProducerHealthChecks(CamelContext context) {
         org.apache.camel.health.HealthCheckRegistry registry =
                 new org.apache.camel.impl.health.DefaultHealthCheckRegistry(context);

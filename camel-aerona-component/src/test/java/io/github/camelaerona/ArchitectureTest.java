@@ -16,16 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The layers of the component import one way only, downward: root (component, endpoint, producer) over consumer
- * over operation over account over transport; api and model at the bottom. The model knows nothing of Camel.
+ * The layers of the component import one way only, downward: the classes Camel loads by name (dev console, type converters) over root (component, endpoint,
+ * producer) over consumer over operation over account over transport; api and model below them, and the internal
+ * utilities at the bottom. The model knows nothing of Camel.
  */
 class ArchitectureTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/github/camelaerona");
     /** Higher imports lower; equal ranks do not import each other. */
     private static final Map<String, Integer> RANK = Map.of(
-            "", 6, "consumer", 5, "operation", 4, "account", 3, "transport", 2, "api", 1, "model", 1);
-    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.github\\.camelaerona\\.(?:(\\w+)\\.)?[A-Z]",
+            "internal.camel", 7, "", 6, "internal.consumer", 5, "internal.operation", 4, "internal.account", 3,
+            "internal.transport", 2, "api", 1, "model", 1, "internal", 0);
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.github\\.camelaerona\\.(?:([a-z.]+)\\.)?[A-Z]",
             Pattern.MULTILINE);
 
     @Test
@@ -57,5 +59,35 @@ class ArchitectureTest {
                         file + " must depend on Jackson and the JDK only");
             }
         }
+    }
+
+    /** The classes docs/architecture.md names (its layer map and "Where things go") are where it says. */
+    @Test
+    void theArchitecturePageNamesClassesThatExistWhereItSays() throws IOException {
+        String page = Files.readString(Path.of("../docs/architecture.md"));
+        Matcher named = Pattern.compile("`((?:internal/|api/|model/)?(?:[a-z]+/)*)([A-Z]\\w+)`").matcher(page);
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        while (named.find()) {
+            String dir = named.group(1);
+            String name = named.group(2);
+            if (name.startsWith("Camel") || name.endsWith("Test") || name.equals("PublicApiTest")) {
+                continue; // headers, tests
+            }
+            boolean found;
+            try (Stream<Path> files = Files.walk(SOURCES.resolve(dir))) {
+                found = files.anyMatch(f -> f.getFileName().toString().equals(name + ".java")
+                        && (dir.isEmpty() || f.getParent().equals(SOURCES.resolve(dir).normalize())
+                            || f.getParent().equals(SOURCES.resolve(dir))));
+            } catch (java.nio.file.NoSuchFileException e) {
+                found = false;
+            }
+            checked++;
+            if (!found) {
+                missing.add(dir + name);
+            }
+        }
+        assertTrue(checked > 20, "the page names the classes: " + checked);
+        assertEquals(List.of(), missing);
     }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An account's window outlives its endpoints, its CamelContexts and, with budgetJournal, its JVM. */
 class BudgetAcrossRestartsTest extends AeronaRouteTestSupport {
 
-    private static RouteBuilder route(String options) {
+    private static RouteBuilder practices(String options) {
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -32,12 +32,12 @@ class BudgetAcrossRestartsTest extends AeronaRouteTestSupport {
 
     @Test
     void aContextStartedAgainWithinTheWindowFindsItUsedAndTheTokenHeld() throws Exception {
-        CamelContext first = startContext(route(""));
+        CamelContext first = startContext(practices(""));
         first.createProducerTemplate().requestBody("direct:practices", (Object) null);
         first.createProducerTemplate().requestBody("direct:practices", (Object) null);
         first.stop(); // a login and two calls: the window of 3 is full
 
-        CamelContext again = startContext(route(""));
+        CamelContext again = startContext(practices(""));
         CamelExecutionException refused = assertThrows(CamelExecutionException.class,
                 () -> again.createProducerTemplate().requestBody("direct:practices", (Object) null));
         assertInstanceOf(AeronaRateLimitException.class, refused.getCause(), "no fresh budget");
@@ -47,12 +47,12 @@ class BudgetAcrossRestartsTest extends AeronaRouteTestSupport {
 
     @Test
     void openedAgainWithOtherSettingsTheWindowCarriesOver() throws Exception {
-        CamelContext first = startContext(route(""));
+        CamelContext first = startContext(practices(""));
         first.createProducerTemplate().requestBody("direct:practices", (Object) null);
         first.createProducerTemplate().requestBody("direct:practices", (Object) null);
         first.stop();
 
-        CamelContext again = startContext(route("&connectTimeout=7s&loginBackoff=30s"));
+        CamelContext again = startContext(practices("&connectTimeout=7s&loginBackoff=30s"));
         CamelExecutionException refused = assertThrows(CamelExecutionException.class,
                 () -> again.createProducerTemplate().requestBody("direct:practices", (Object) null));
         assertInstanceOf(AeronaRateLimitException.class, refused.getCause(), "the new settings came without a fresh budget");

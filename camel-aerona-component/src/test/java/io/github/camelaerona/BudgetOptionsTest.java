@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
-import io.github.camelaerona.account.SlidingWindowRateLimiter;
+import io.github.camelaerona.internal.account.SlidingWindowRateLimiter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import io.github.camelaerona.account.BudgetReport;
+import io.github.camelaerona.api.BudgetReport;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.sandbox.AeronaSandbox;

@@ -12,9 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelaerona.account.JdbcRateLimiter;
+import io.github.camelaerona.internal.account.JdbcRateLimiter;
 import io.github.camelaerona.api.AeronaRateLimiter;
-import io.github.camelaerona.sandbox.AeronaSandbox;
 import io.github.camelaerona.sandbox.SandboxStats;
 import io.github.camelaerona.sandbox.postgres.SandboxPostgres;
 import org.apache.camel.CamelContext;
@@ -67,7 +66,7 @@ class DatabaseClockStepTest extends SharedBudgetTestSupport {
 
     @Test
     void aStepForwardDoesNotFreeTheSlotsOfTheWindow() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account")) {
+        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.internal.account")) {
             CamelContext context = startContext(practicesRoute());
             callAll(context, LIMIT - 1); // with the login, the window is full
 

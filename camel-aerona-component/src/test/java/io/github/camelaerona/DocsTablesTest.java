@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.internal.operation.OperationSpecs;
+
 import io.github.camelaerona.model.AeronaJson;
 import io.github.camelaerona.model.Appointment;
 import io.github.camelaerona.model.AppointmentSlot;
@@ -10,8 +12,8 @@ import io.github.camelaerona.model.Patient;
 import io.github.camelaerona.model.Payment;
 import io.github.camelaerona.model.Practice;
 import io.github.camelaerona.model.Treatment;
-import io.github.camelaerona.operation.AeronaOperation;
-import io.github.camelaerona.operation.OperationSpec;
+import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.operation.OperationSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The tables of docs/aerona-component.md come from the code: the operations table from {@link AeronaOperation},
+ * The tables of docs/aerona-component.md come from the code: the operations table from {@link OperationSpecs},
  * the options and headers tables from the metadata Camel's tooling generated. This test fails when the page is out
  * of date; run it with {@code -Daerona.docs.update=true} to rewrite the tables.
  */
@@ -66,7 +68,7 @@ class DocsTablesTest {
         StringBuilder t = new StringBuilder("| operation | HTTP | path under baseUrl | parameters (`*` required) | body in | body out |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (AeronaOperation op : AeronaOperation.values()) {
-            OperationSpec spec = op.spec();
+            OperationSpec spec = OperationSpecs.of(op);
             if (spec.kind() == OperationSpec.Kind.WEBHOOK) {
                 t.append("| ").append(op.name()).append(" | (consumer only) | | | | |\n");
                 continue;

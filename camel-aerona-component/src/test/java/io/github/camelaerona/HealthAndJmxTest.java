@@ -1,5 +1,7 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.internal.camel.AeronaDevConsole;
+
 import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.List;
@@ -38,15 +40,6 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
         enableProducerHealthChecks(context);
     }
 
-    private static RouteBuilder route(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").to(uri);
-            }
-        };
-    }
-
     private static HealthCheck.Result aeronaReadiness(CamelContext context) {
         Collection<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(context);
         return results.stream().filter(r -> r.getCheck().getId().startsWith("aerona-")).findFirst()
@@ -77,6 +70,49 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
         assertEquals(1, sandbox.logins().size(), "the first check logs in; the held token answers the others");
         context.createProducerTemplate().requestBody("direct:call", (Object) null);
         assertEquals(1, sandbox.logins().size(), "and the route uses the same token");
+    }
+
+    @Test
+    void theCheckStaysWhileAProducerOfItsAccountRunsAndLeavesWithTheLast() throws Exception {
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:practices").routeId("practices").to("aerona:getPractices");
+                from("direct:clinicians").routeId("clinicians").to("aerona:getClinicians");
+            }
+        });
+        assertEquals(1, aeronaChecks(context).size(), "one check per account, however many producers use it");
+
+        context.getRouteController().stopRoute("practices");
+        context.removeRoute("practices");
+        assertEquals(HealthCheck.State.UP, aeronaReadiness(context).getState(), "the other producer still runs");
+        assertEquals(1, sandbox.logins().size());
+
+        context.getRouteController().stopRoute("clinicians");
+        context.removeRoute("clinicians");
+        assertEquals(List.of(), aeronaChecks(context), "no running producer of the account: no check");
+        HealthCheckHelper.invokeReadiness(context);
+        assertEquals(1, sandbox.logins().size(), "nothing logs in for an account no route uses");
+    }
+
+    @Test
+    void healthCheckProducerEnabledFalseRegistersTheCheckDisabled() throws Exception {
+        CamelContext context = startContext(route("aerona:getPractices"));
+        context.getComponent("aerona", AeronaComponent.class).setHealthCheckProducerEnabled(false);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:other").to("aerona:getClinicians?username=other-" + sandbox.baseUrl().hashCode());
+            }
+        });
+        List<HealthCheck> checks = aeronaChecks(context);
+        assertEquals(2, checks.size(), checks.toString());
+        assertEquals(1, checks.stream().filter(c -> !c.isEnabled()).count(), "the check added after the switch is off");
+    }
+
+    private static List<HealthCheck> aeronaChecks(CamelContext context) {
+        return HealthCheckHelper.getHealthCheckRepository(context, "producers").stream()
+                .filter(check -> check.getId().startsWith("aerona-")).toList();
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.github.camelaerona;
 
 import java.time.Duration;
 
-import io.github.camelaerona.account.AeronaAccount;
+import io.github.camelaerona.internal.account.AeronaAccount;
 import io.github.camelaerona.api.AeronaAuthenticationException;
 import io.github.camelaerona.api.AeronaLoginException;
 import io.github.camelaerona.sandbox.SandboxFault;

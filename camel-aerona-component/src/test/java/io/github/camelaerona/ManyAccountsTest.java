@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.camelaerona.account.AccountKey;
-import io.github.camelaerona.account.AeronaAccounts;
+import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.internal.account.AeronaAccounts;
 import io.github.camelaerona.api.AeronaAccountResolver;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.model.Practice;

@@ -1,8 +1,8 @@
 package io.github.camelaerona;
 
 import io.github.camelaerona.model.AeronaJson;
-import io.github.camelaerona.operation.AeronaOperation;
-import io.github.camelaerona.operation.AeronaParameter;
+import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.operation.AeronaParameter;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -1,12 +1,11 @@
 package io.github.camelaerona;
 
 import io.github.camelaerona.model.AeronaJson;
-import io.github.camelaerona.operation.AeronaOperation;
+import io.github.camelaerona.api.AeronaOperation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -13,9 +13,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelaerona.account.AccountKey;
-import io.github.camelaerona.account.AeronaAccounts;
-import io.github.camelaerona.account.JdbcRateLimiter;
+import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.internal.account.AeronaAccounts;
+import io.github.camelaerona.internal.account.JdbcRateLimiter;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.sandbox.AeronaSandbox;
@@ -170,8 +170,10 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
         for (int i = 0; i < 2 * LIMIT; i++) {
             calls.add(template(context).asyncRequestBody("direct:practices", (Object) null));
         }
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> sandbox.stats().requests() == 0);
+        // every call has reached the budget and waits there, unsent, for the database
+        AeronaEndpoint endpoint = endpoint(context, "getPractices");
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getWaitingCalls() == 2 * LIMIT);
+        assertEquals(0, sandbox.stats().requests());
         postgres.restart();
 
         for (CompletableFuture<Object> call : calls) {
@@ -216,7 +218,7 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
 
     @Test
     void rowsDeletedOrTheTableDroppedAreRecreatedHeldAndTheBudgetRecovers() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account")) {
+        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.internal.account")) {
             CamelContext context = startContext(practicesRoute(20_000));
             ProducerTemplate template = context.createProducerTemplate();
             template.requestBody("direct:practices", (Object) null);
@@ -272,7 +274,7 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
 
     @Test
     void anAccountDroppedAndOpenedAgainFindsTheClockSteady() throws Exception {
-        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account")) {
+        try (CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.internal.account")) {
             CamelContext context = startContext(practicesRoute(60_000));
             template(context).requestBodyAndHeader("direct:practices", null, AeronaConstants.ACCOUNT, "the-clinic");
             AccountKey key = new AccountKey(sandbox.baseUrl(), "clinic-api");
@@ -295,7 +297,7 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
         config.setMaximumPoolSize(1);
         config.setConnectionTimeout(250);
         try (com.zaxxer.hikari.HikariDataSource hikari = new com.zaxxer.hikari.HikariDataSource(config);
-             CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.account");
+             CapturedLogs logs = CapturedLogs.of("io.github.camelaerona.internal.account");
              Connection taken = hikari.getConnection()) {
             this.pool = hikari;
             CamelContext context = startContext(new RouteBuilder() {

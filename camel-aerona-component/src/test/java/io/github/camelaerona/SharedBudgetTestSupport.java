@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.camelaerona.account.AccountKey;
-import io.github.camelaerona.account.AeronaAccounts;
+import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.internal.account.AeronaAccounts;
 
 import io.github.camelaerona.sandbox.AeronaSandbox;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.github.camelaerona;
 
-import io.github.camelaerona.account.SlidingWindowRateLimiter;
+import io.github.camelaerona.internal.account.SlidingWindowRateLimiter;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,15 +34,6 @@ class ThrottleTest extends AeronaRouteTestSupport {
     @Override
     protected AeronaSandbox.Builder sandboxBuilder() {
         return AeronaSandbox.builder().rateLimit(10, Duration.ofSeconds(2));
-    }
-
-    private static RouteBuilder route(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").to(uri);
-            }
-        };
     }
 
     @Test
@@ -113,7 +104,7 @@ class ThrottleTest extends AeronaRouteTestSupport {
         }
         AeronaEndpoint endpoint = context.getEndpoint("aerona:getPractices?rateLimit=2&rateLimitPeriod=1m&rateLimitMaxWait=1m",
                 AeronaEndpoint.class);
-        var limiter = (io.github.camelaerona.account.SlidingWindowRateLimiter) endpoint.lease().account().limiter();
+        var limiter = (io.github.camelaerona.internal.account.SlidingWindowRateLimiter) endpoint.lease().account().limiter();
         await().atMost(Duration.ofSeconds(20)).until(() -> limiter.waiting() == 200);
         int extra = Thread.activeCount() - threadsBefore;
         assertTrue(extra < 30, "200 waiting exchanges added " + extra + " threads");

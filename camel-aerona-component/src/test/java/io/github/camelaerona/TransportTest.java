@@ -34,15 +34,6 @@ class TransportTest extends AeronaRouteTestSupport {
                 .addRequestInterceptorFirst((request, entity, ctx) -> request.addHeader("X-Integration", "finance-sync")));
     }
 
-    private static RouteBuilder route(String uri) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:call").to(uri);
-            }
-        };
-    }
-
     private static SSLContextParameters trustSandbox() {
         KeyStoreParameters store = new KeyStoreParameters();
         store.setResource("classpath:" + AeronaSandbox.TRUST_STORE_RESOURCE);

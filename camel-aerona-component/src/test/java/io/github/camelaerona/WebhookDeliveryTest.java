@@ -1,5 +1,6 @@
 package io.github.camelaerona;
 
+import io.github.camelaerona.internal.consumer.AeronaWebhookConsumer;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,8 +70,8 @@ class WebhookDeliveryTest extends AeronaRouteTestSupport {
         return dir.resolve("webhooks-seen.txt").toFile();
     }
 
-    private void start() throws Exception {
-        startContext(new RouteBuilder() {
+    private CamelContext start() throws Exception {
+        return startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from("aerona:webhook?objectType=Appointment&idempotentRepository=#seen&webhookSecret=s3cr3t"
@@ -114,13 +115,15 @@ class WebhookDeliveryTest extends AeronaRouteTestSupport {
 
     @Test
     void aRetryOfAnEventStillInProgressGetsTheFirstDeliverysOutcome() throws Exception {
-        start();
+        CamelContext context = start();
         failNext.set(true);
         release = new CountDownLatch(1);
         CompletableFuture<HttpResponse<String>> first = post("");
         assertTrue(routeEntered.await(10, TimeUnit.SECONDS));
         CompletableFuture<HttpResponse<String>> retry = post("");
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !retry.isDone());
+        AeronaWebhookConsumer consumer = (AeronaWebhookConsumer) context.getRoutes().get(0).getConsumer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.getDuplicatesWaiting() == 1);
+        assertFalse(retry.isDone(), "the retry waits for the first delivery's outcome");
         release.countDown();
         assertEquals(500, first.get(20, TimeUnit.SECONDS).statusCode());
         assertEquals(500, retry.get(20, TimeUnit.SECONDS).statusCode(), "not a 200 for an event that was then lost");

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.camelaerona.AeronaComponent;
 import io.github.camelaerona.AeronaConstants;
-import io.github.camelaerona.account.AeronaAccounts;
+import io.github.camelaerona.internal.account.AeronaAccounts;
 import io.github.camelaerona.api.AeronaAccountResolver;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;

@@ -1,5 +1,7 @@
 package io.github.camelaerona.api;
 
+import io.github.camelaerona.internal.SafeText;
+
 /**
  * Aerona answered a call with a failure: a status other than 2xx, a reply that could not be read, or
  * {@code false} from updateAppointmentStatus. Carries the HTTP status and Aerona's reply as it came.

@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.api;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

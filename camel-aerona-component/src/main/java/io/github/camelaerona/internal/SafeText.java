@@ -1,4 +1,4 @@
-package io.github.camelaerona.api;
+package io.github.camelaerona.internal;
 
 /**
  * Puts text that came from outside (a header, a reply) into a message safely: quoted, cut to a length a log line

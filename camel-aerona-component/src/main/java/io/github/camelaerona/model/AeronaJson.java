@@ -23,8 +23,11 @@ public final class AeronaJson {
     private AeronaJson() {
     }
 
-    /** The shared, thread-safe mapper; do not reconfigure it. */
+    /**
+     * A mapper configured as the component maps Aerona's records. Each call returns a new one (a copy, so callers
+     * may configure theirs without changing how the component reads replies); keep it rather than call this per use.
+     */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return MAPPER.copy();
     }
 }

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
  * (Camel's Jackson data format with its default settings, one without the java.time module) reads and writes a
  * record's dates as Aerona sent them: a date-time keeps its offset and instant, a date stays yyyy-MM-dd.
  */
-public final class IsoDates {
+final class IsoDates {
 
     private IsoDates() {
     }

@@ -187,6 +187,11 @@ public final class SandboxWebhooks implements AutoCloseable {
         return pending.size();
     }
 
+    /** When the pending events are tried next, on the sandbox clock, earliest first. */
+    public List<Instant> pendingDueAt() {
+        return pending.stream().map(Pending::dueAt).sorted().toList();
+    }
+
     /** Sends a webhook for the object now (if a URL is registered for its type); returns the event id, or -1. */
     public long publish(String objectType, Map<String, Object> object) {
         String url = urls.get(objectType);

@@ -3,7 +3,7 @@ package io.github.camelaerona.springboot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import io.github.camelaerona.consumer.AeronaWebhookConsumer;
+import io.github.camelaerona.internal.consumer.AeronaWebhookConsumer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

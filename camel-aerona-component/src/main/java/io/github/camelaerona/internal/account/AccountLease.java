@@ -1,4 +1,5 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
+
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,9 +9,9 @@ import java.util.concurrent.Executor;
 
 import io.github.camelaerona.api.AeronaException;
 import io.github.camelaerona.api.AeronaRateLimiter;
-import io.github.camelaerona.transport.CallLimits;
-import io.github.camelaerona.transport.HttpCall;
-import io.github.camelaerona.transport.HttpReply;
+import io.github.camelaerona.internal.transport.CallLimits;
+import io.github.camelaerona.internal.transport.HttpCall;
+import io.github.camelaerona.internal.transport.HttpReply;
 
 /**
  * An endpoint's use of an account, from its start to its stop: calls go through it, and closing it gives the

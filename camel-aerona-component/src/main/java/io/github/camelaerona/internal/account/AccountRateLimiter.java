@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

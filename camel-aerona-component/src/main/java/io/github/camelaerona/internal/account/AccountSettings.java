@@ -1,15 +1,15 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import io.github.camelaerona.api.AeronaRateLimiter;
-import io.github.camelaerona.transport.TransportSettings;
+import io.github.camelaerona.internal.SettingsDifferences;
+import io.github.camelaerona.internal.SettingsDifferences.NotCompared;
+import io.github.camelaerona.internal.transport.TransportSettings;
 
 /**
  * What an account is made of: the credentials, how to reach Aerona, the rate budget, when to renew the token and
@@ -19,19 +19,20 @@ import io.github.camelaerona.transport.TransportSettings;
  * @param password    the user's password
  * @param transport   how to reach Aerona
  * @param budget      the rate budget
- * @param renewMargin how long before the token's hour is up it is renewed
+ * @param tokenRenewMargin how long before the token's hour is up it is renewed
  * @param loginBackoff how long no login is attempted after a refused one, doubling up to the period; zero: none
  * @param clock       where "now" comes from for the token's hour
  * @param login       how a login is sent
  */
-public record AccountSettings(String password, TransportSettings transport, Budget budget, Duration renewMargin,
+public record AccountSettings(String password, TransportSettings transport, @NotCompared Budget budget,
+        Duration tokenRenewMargin,
         Duration loginBackoff, Clock clock, Login login) {
 
     /**
      * The login request: {@code POST path} with a JSON object of the two fields (options loginPath,
      * loginUsernameField, loginPasswordField; the defaults are inferred from Aerona's page).
      */
-    public record Login(String path, String usernameField, String passwordField) {
+    public record Login(String loginPath, String loginUsernameField, String loginPasswordField) {
         public static final Login INFERRED = new Login("/login", "username", "password");
     }
 
@@ -58,44 +59,11 @@ public record AccountSettings(String password, TransportSettings transport, Budg
         }
     }
 
-    /** The settings other than the budget in which {@code other} differs, by option name; never their values. */
+    /**
+     * The settings other than the budget in which {@code other} differs, by option name; never their values. The
+     * budget is joined, not compared (see {@link AeronaAccounts}).
+     */
     List<String> differencesFrom(AccountSettings other) {
-        List<String> names = new ArrayList<>();
-        if (!Objects.equals(password, other.password)) {
-            names.add("password");
-        }
-        if (!renewMargin.equals(other.renewMargin)) {
-            names.add("tokenRenewMargin");
-        }
-        if (!loginBackoff.equals(other.loginBackoff)) {
-            names.add("loginBackoff");
-        }
-        if (!clock.equals(other.clock)) {
-            names.add("clock");
-        }
-        if (!login.equals(other.login)) {
-            names.add("loginPath/loginUsernameField/loginPasswordField");
-        }
-        if (!transport.tokenHeader().equals(other.transport.tokenHeader())) {
-            names.add("tokenHeader");
-        }
-        TransportSettings a = transport;
-        TransportSettings b = other.transport;
-        if (!a.connectTimeout().equals(b.connectTimeout())) {
-            names.add("connectTimeout");
-        }
-        if (a.maxConnections() != b.maxConnections()) {
-            names.add("maxConnections");
-        }
-        if (!Objects.equals(a.tls(), b.tls())) {
-            names.add("sslContextParameters");
-        }
-        if (!Objects.equals(a.proxyHost(), b.proxyHost()) || a.proxyPort() != b.proxyPort()) {
-            names.add("proxyHost/proxyPort");
-        }
-        if (!Objects.equals(a.configurer(), b.configurer())) {
-            names.add("httpClientConfigurer");
-        }
-        return names;
+        return SettingsDifferences.between(this, other);
     }
 }

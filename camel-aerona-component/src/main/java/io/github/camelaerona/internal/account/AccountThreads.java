@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,7 +1,8 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
+
+import io.github.camelaerona.api.BudgetReport;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaLoginException;
 import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaRateLimiter;
-import io.github.camelaerona.transport.AeronaHttpTransport;
-import io.github.camelaerona.transport.HttpCall;
-import io.github.camelaerona.transport.HttpReply;
+import io.github.camelaerona.internal.transport.AeronaHttpTransport;
+import io.github.camelaerona.internal.transport.HttpCall;
+import io.github.camelaerona.internal.transport.HttpReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,7 +144,7 @@ public final class AeronaAccount {
                 loginInFlight = null;
                 if (error == null) {
                     logins.incrementAndGet();
-                    current = new Token(r.token(), startedAt.plus(TOKEN_LIFETIME).minus(settings.renewMargin()));
+                    current = new Token(r.token(), startedAt.plus(TOKEN_LIFETIME).minus(settings.tokenRenewMargin()));
                     refusedLogin = null;
                     refusedInARow = 0;
                 } else if (error instanceof AeronaLoginException refused) {
@@ -313,9 +314,9 @@ public final class AeronaAccount {
 
     private HttpCall loginCall() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put(settings.login().usernameField(), key.username());
-        body.put(settings.login().passwordField(), settings.password());
-        return new HttpCall("POST", settings.login().path(), body.toString());
+        body.put(settings.login().loginUsernameField(), key.username());
+        body.put(settings.login().loginPasswordField(), settings.password());
+        return new HttpCall("POST", settings.login().loginPath(), body.toString());
     }
 
     /**

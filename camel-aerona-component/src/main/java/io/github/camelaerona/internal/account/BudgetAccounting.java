@@ -1,4 +1,6 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
+
+import io.github.camelaerona.api.BudgetReport;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

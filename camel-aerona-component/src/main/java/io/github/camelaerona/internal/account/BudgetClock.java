@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 /**
  * Watches the database's clock of one shared budget for steps (an NTP correction, a failover to a server whose clock

@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -11,8 +11,8 @@ import java.util.Locale;
  * clocks disagree; the database's is one) plus the account's offset. {@value #CLOCK_TABLE}: one row per account, the
  * offset (what steps of the database's clock were taken out, see {@link BudgetClock}) and when an instance last
  * found the clock steady.
- * Everything is plain SQL but "now in milliseconds", which each database spells its own way. PostgreSQL is tested
- * in the build; MySQL/MariaDB and SQL Server spellings are provided, not tested.
+ * PostgreSQL only (the one database the build runs the budget on); another database is refused by name at the first
+ * call rather than trusted with SQL nobody ran on it.
  */
 final class BudgetSql {
 
@@ -62,37 +62,31 @@ final class BudgetSql {
 
     static final String INSERT_SLOT = "INSERT INTO " + TABLE + " (account, slot, free_at, background) VALUES (?, ?, 0, 0)";
 
-    /** The database's now in milliseconds, rounded down: a slot is free once this reaches its time. */
-    private final String nowFloor;
-    /** The same, rounded up: the time a slot frees counts from no earlier than the true now. */
-    private final String nowCeil;
+    /** The database's now in milliseconds (of its clock_timestamp(), which moves within a transaction). */
+    private static final String MILLIS = "EXTRACT(EPOCH FROM clock_timestamp()) * 1000";
+    /** Rounded down: a slot is free once this reaches its time. */
+    private static final String NOW_FLOOR = "CAST(FLOOR(" + MILLIS + ") AS BIGINT)";
+    /** Rounded up: the time a slot frees counts from no earlier than the true now. */
+    private static final String NOW_CEIL = "CAST(CEIL(" + MILLIS + ") AS BIGINT)";
+    private static final BudgetSql POSTGRESQL = new BudgetSql();
 
-    private BudgetSql(String nowFloor, String nowCeil) {
-        this.nowFloor = nowFloor;
-        this.nowCeil = nowCeil;
+    private final String nowFloor = NOW_FLOOR;
+    private final String nowCeil = NOW_CEIL;
+
+    private BudgetSql() {
     }
 
     /**
-     * The spelling of the database behind the connection; fails for databases it does not know. Rounding down when
-     * asking "is it free" and up when setting "free at" keeps sub-millisecond rounding from freeing a slot early.
+     * The SQL for the database behind the connection: PostgreSQL's, or a refusal naming the database. Rounding down
+     * when asking "is it free" and up when setting "free at" keeps sub-millisecond rounding from freeing a slot early.
      */
     static BudgetSql of(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (product.contains("postgres")) {
-            String millis = "EXTRACT(EPOCH FROM clock_timestamp()) * 1000";
-            return new BudgetSql("CAST(FLOOR(" + millis + ") AS BIGINT)", "CAST(CEIL(" + millis + ") AS BIGINT)");
+        if (!meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+            throw new SQLException("The shared Aerona budget (budgetDataSource) runs on PostgreSQL only, not on "
+                    + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
         }
-        if (product.contains("mysql") || product.contains("mariadb")) {
-            String millis = "UNIX_TIMESTAMP(CURRENT_TIMESTAMP(6)) * 1000";
-            return new BudgetSql("CAST(FLOOR(" + millis + ") AS SIGNED)", "CAST(CEIL(" + millis + ") AS SIGNED)");
-        }
-        if (product.contains("microsoft sql server")) {
-            String millis = "DATEDIFF_BIG(MILLISECOND, '1970-01-01', SYSUTCDATETIME())"; // whole milliseconds passed
-            return new BudgetSql(millis, "(" + millis + " + 1)");
-        }
-        throw new SQLException("The shared Aerona budget supports PostgreSQL, MySQL/MariaDB and SQL Server, not "
-                + meta.getDatabaseProductName());
+        return POSTGRESQL;
     }
 
     /**

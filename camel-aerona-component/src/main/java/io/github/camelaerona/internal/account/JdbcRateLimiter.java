@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -7,13 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,7 +70,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private volatile long periodMillis;
     private final int interactiveReserve;
     /** Callers waiting, one queue per priority; guarded by itself. */
-    private final Map<AeronaPriority, Deque<CompletableFuture<Permit>>> waiters = new EnumMap<>(AeronaPriority.class);
+    private final PriorityWaiters waiters = new PriorityWaiters();
     private final Queue<SlotPermit> failedReleases = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicLong statements = new AtomicLong();
@@ -116,9 +112,6 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         this.maxCallMillis = maxCallTime.toMillis();
         this.timer = timer;
         this.interactiveReserve = Math.max(0, interactiveReserve);
-        for (AeronaPriority priority : AeronaPriority.values()) {
-            waiters.put(priority, new ArrayDeque<>());
-        }
         this.clock = new BudgetClock(periodMillis, maxCallMillis);
         this.holder = ManagementFactory.getRuntimeMXBean().getName();
         this.worker = new SerialWork(workers, "the shared rate budget of " + account);
@@ -131,9 +124,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     @Override
     public CompletableFuture<Permit> acquire(Duration maxWait, AeronaPriority priority) {
         CompletableFuture<Permit> result = new CompletableFuture<>();
-        synchronized (waiters) {
-            waiters.get(priority).addLast(result);
-        }
+        waiters.add(priority, result);
         int limitNow = limit;
         Duration periodNow = Duration.ofMillis(periodMillis);
         MaxWait.failAfter(result, maxWait, timer, () -> databaseFailure == null
@@ -167,9 +158,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
 
     @Override
     public int waiting() {
-        synchronized (waiters) {
-            return (int) waiters.values().stream().flatMap(Deque::stream).filter(w -> !w.isDone()).count();
-        }
+        return waiters.live();
     }
 
     @Override
@@ -196,12 +185,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
 
     @Override
     public void close() {
-        List<CompletableFuture<Permit>> left = new ArrayList<>();
-        synchronized (waiters) {
-            waiters.values().forEach(left::addAll);
-            waiters.values().forEach(Deque::clear);
-        }
-        for (CompletableFuture<Permit> waiter : left) {
+        for (CompletableFuture<Permit> waiter : waiters.drain()) {
             waiter.completeExceptionally(new AeronaException("The Aerona account " + account
                     + " was closed while the call waited for the shared rate budget; the request was not sent"));
         }
@@ -231,7 +215,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         retryFailedReleases();
         boolean watching = System.nanoTime() - watchUntilNanos < 0;
-        if (!hasLiveWaiter() && !watching) {
+        if (!waiters.anyLive() && !watching) {
             return;
         }
         long delay;
@@ -253,7 +237,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             sql = null;
             delay = Math.min(RETRY_MILLIS, periodMillis);
         }
-        if (hasLiveWaiter()) {
+        if (waiters.anyLive()) {
             schedulePump(System.nanoTime() - watchUntilNanos < 0 ? Math.min(delay, clock.checkEveryMillis()) : delay);
         } else if (System.nanoTime() - watchUntilNanos < 0) {
             schedulePump(clock.checkEveryMillis());
@@ -332,12 +316,11 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         free.sort((a, b) -> Long.compare(a[1], b[1]));
         lastSeenFree = free.size();
-        int reserve = Math.min(interactiveReserve, currentLimit - 1);
         int freeLeft = free.size();
         boolean lostARace = false;
         for (long[] slot : free) {
-            // background leaves free the part of the reserve that other calls do not hold already
-            Waiter waiter = nextLiveWaiter(freeLeft - Math.max(0, reserve - foregroundHeld) >= 1);
+            PriorityWaiters.Waiter waiter = waiters.next(
+                    freeLeft - PriorityWaiters.keptFromBackground(interactiveReserve, currentLimit, foregroundHeld) >= 1);
             if (waiter == null) {
                 break;
             }
@@ -352,12 +335,12 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 claim.setInt(6, (int) slot[0]);
                 won = claim.executeUpdate();
             } catch (SQLException e) {
-                putBack(waiter);
+                waiters.putBack(waiter);
                 throw e;
             }
             freeLeft--;
             if (won == 0) {
-                putBack(waiter); // another instance took it between our read and our claim
+                waiters.putBack(waiter); // another instance took it between our read and our claim
                 lostARace = true;
                 continue;
             }
@@ -579,45 +562,6 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         prepared.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         statements.incrementAndGet();
         return prepared;
-    }
-
-    private boolean hasLiveWaiter() {
-        synchronized (waiters) {
-            boolean any = false;
-            for (Deque<CompletableFuture<Permit>> queue : waiters.values()) {
-                queue.removeIf(CompletableFuture::isDone);
-                any |= !queue.isEmpty();
-            }
-            return any;
-        }
-    }
-
-    /** The first caller of the highest priority waiting; a background one only when more than the reserve is free. */
-    private Waiter nextLiveWaiter(boolean backgroundMayTake) {
-        synchronized (waiters) {
-            for (AeronaPriority priority : AeronaPriority.values()) {
-                if (priority == AeronaPriority.BACKGROUND && !backgroundMayTake) {
-                    return null;
-                }
-                Deque<CompletableFuture<Permit>> queue = waiters.get(priority);
-                CompletableFuture<Permit> next;
-                while ((next = queue.pollFirst()) != null) {
-                    if (!next.isDone()) {
-                        return new Waiter(next, priority);
-                    }
-                }
-            }
-            return null;
-        }
-    }
-
-    private void putBack(Waiter waiter) {
-        synchronized (waiters) {
-            waiters.get(waiter.priority()).addFirst(waiter.future());
-        }
-    }
-
-    private record Waiter(CompletableFuture<Permit> future, AeronaPriority priority) {
     }
 
     private void schedulePump(long delayMillis) {

@@ -1,4 +1,4 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import io.github.camelaerona.api.AeronaAuthenticationException;
 import io.github.camelaerona.api.AeronaLoginException;

@@ -1,13 +1,11 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -42,7 +40,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private int foregroundReleased;
     /** When each released slot becomes free again (nanoTime), oldest first. */
     private final Deque<Released> releasedUntil = new ArrayDeque<>();
-    private final Map<AeronaPriority, Deque<Waiter>> waiters = new EnumMap<>(AeronaPriority.class);
+    private final PriorityWaiters waiters = new PriorityWaiters();
     private final int interactiveReserve;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
@@ -79,9 +77,6 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         this.interactiveReserve = Math.max(0, interactiveReserve);
         this.wallMillis = wallMillis;
         this.maxCallNanos = maxCall.toNanos();
-        for (AeronaPriority priority : AeronaPriority.values()) {
-            waiters.put(priority, new ArrayDeque<>());
-        }
     }
 
     /**
@@ -150,11 +145,11 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         synchronized (this) {
             long now = nanoClock.getAsLong();
             expire(now);
-            if (!waitingAtOrAbove(priority) && canTake(priority)) {
+            if (!waiters.anyAtOrAbove(priority) && canTake(priority)) {
                 result.complete(take(priority));
                 return result;
             }
-            waiters.get(priority).addLast(new Waiter(result));
+            waiters.add(priority, result);
             grant(now); // callers ahead may have given up already
             if (result.isDone()) {
                 return result;
@@ -190,24 +185,16 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     @Override
     public synchronized int waiting() {
-        return (int) waiters.values().stream().flatMap(Deque::stream).filter(w -> !w.future.isDone()).count();
+        return waiters.live();
     }
 
-    /** The slots a background call leaves free: the reserve, never the whole budget. */
-    private int reserve() {
-        return Math.min(interactiveReserve, limit - 1);
-    }
-
-    /**
-     * Whether a call of this priority may take a slot now. A background call leaves free the part of the reserve
-     * that calls of other priorities do not hold already: background never holds more than limit - reserve slots.
-     */
+    /** Whether a call of this priority may take a slot now (see {@link PriorityWaiters#keptFromBackground}). */
     private boolean canTake(AeronaPriority priority) {
         if (priority != AeronaPriority.BACKGROUND) {
             return free() >= 1;
         }
-        int keptFree = Math.max(0, reserve() - foregroundInFlight - foregroundReleased);
-        return free() - keptFree >= 1;
+        int kept = PriorityWaiters.keptFromBackground(interactiveReserve, limit, foregroundInFlight + foregroundReleased);
+        return free() - kept >= 1;
     }
 
     private SlotPermit take(AeronaPriority priority) {
@@ -221,18 +208,6 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private void untake(SlotPermit permit) {
         inFlight--;
         foregroundInFlight -= permit.foreground ? 1 : 0;
-    }
-
-    private boolean waitingAtOrAbove(AeronaPriority priority) {
-        for (AeronaPriority p : AeronaPriority.values()) {
-            if (!waiters.get(p).isEmpty()) {
-                return true;
-            }
-            if (p == priority) {
-                return false;
-            }
-        }
-        return false;
     }
 
     @Override
@@ -278,22 +253,17 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
      * while some still wait.
      */
     private void grant(long now) {
-        boolean someWait = false;
-        for (AeronaPriority priority : AeronaPriority.values()) {
-            Deque<Waiter> queue = waiters.get(priority);
-            while (!queue.isEmpty() && canTake(priority)) {
-                Waiter waiter = queue.pollFirst();
-                if (waiter.future.isDone()) {
-                    continue;
-                }
-                SlotPermit permit = take(priority);
-                if (!waiter.future.complete(permit)) {
-                    untake(permit);
-                }
+        while (free() >= 1) {
+            PriorityWaiters.Waiter waiter = waiters.next(canTake(AeronaPriority.BACKGROUND));
+            if (waiter == null) {
+                break;
             }
-            someWait |= !queue.isEmpty(); // may count callers that gave up: a spare wake-up is harmless
+            SlotPermit permit = take(waiter.priority());
+            if (!waiter.future().complete(permit)) {
+                untake(permit);
+            }
         }
-        if (someWait) {
+        if (waiters.anyLive()) {
             scheduleWakeUp(now);
         }
     }
@@ -315,20 +285,10 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     @Override
     public void close() {
-        java.util.List<Waiter> left = new java.util.ArrayList<>();
-        synchronized (this) {
-            for (Deque<Waiter> queue : waiters.values()) {
-                left.addAll(queue);
-                queue.clear();
-            }
-        }
-        for (Waiter waiter : left) {
-            waiter.future.completeExceptionally(new AeronaException("The Aerona account " + account
+        for (CompletableFuture<Permit> waiter : waiters.drain()) {
+            waiter.completeExceptionally(new AeronaException("The Aerona account " + account
                     + " was closed while the call waited for the rate budget; the request was not sent"));
         }
-    }
-
-    private record Waiter(CompletableFuture<Permit> future) {
     }
 
     /** A released slot: free again at {@code until}; {@code foreground} when a call that is not background held it. */

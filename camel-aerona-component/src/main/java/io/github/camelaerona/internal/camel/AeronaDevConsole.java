@@ -1,10 +1,12 @@
-package io.github.camelaerona;
+package io.github.camelaerona.internal.camel;
+
+import io.github.camelaerona.AeronaEndpoint;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelaerona.account.BudgetReport;
+import io.github.camelaerona.api.BudgetReport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;

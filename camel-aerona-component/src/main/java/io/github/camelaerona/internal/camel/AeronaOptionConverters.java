@@ -1,4 +1,4 @@
-package io.github.camelaerona;
+package io.github.camelaerona.internal.camel;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

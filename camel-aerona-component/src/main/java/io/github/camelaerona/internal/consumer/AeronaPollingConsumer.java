@@ -1,4 +1,6 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
+
+import io.github.camelaerona.internal.operation.OperationSpecs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,13 +24,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelaerona.api.AeronaApiException;
-import io.github.camelaerona.api.SafeText;
+import io.github.camelaerona.internal.SafeText;
 import io.github.camelaerona.model.AeronaJson;
-import io.github.camelaerona.operation.AeronaParameter;
-import io.github.camelaerona.operation.AeronaRequest;
-import io.github.camelaerona.operation.OperationReply;
-import io.github.camelaerona.operation.RequestRenderer;
-import io.github.camelaerona.operation.ValueLookup;
+import io.github.camelaerona.internal.operation.AeronaParameter;
+import io.github.camelaerona.internal.operation.AeronaRequest;
+import io.github.camelaerona.internal.operation.OperationReply;
+import io.github.camelaerona.internal.operation.RequestRenderer;
+import io.github.camelaerona.internal.operation.ValueLookup;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -215,7 +217,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         if (id == null) {
             problem = unreadable(node, "id", "has no whole-number id");
         }
-        String dateField = settings.operation().spec().pollDateField();
+        String dateField = OperationSpecs.of(settings.operation()).pollDateField();
         OffsetDateTime time = from.atStartOfDay(settings.zone()).toOffsetDateTime();
         try {
             time = recordTime(node, to);
@@ -226,7 +228,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         Object body = node.toString();
         if (!settings.rawJson()) {
             try {
-                body = json.treeToValue(node, settings.operation().spec().resultClass());
+                body = json.treeToValue(node, OperationSpecs.of(settings.operation()).resultClass());
             } catch (IOException e) {
                 String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                         ? mapping.getPath().get(0).getFieldName() : "?";
@@ -261,7 +263,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
 
     /** When the record happened: its date-time, or the start of its date in the consumer's zone. */
     private OffsetDateTime recordTime(JsonNode node, LocalDate fallback) {
-        String text = node.path(settings.operation().spec().pollDateField()).asText("");
+        String text = node.path(OperationSpecs.of(settings.operation()).pollDateField()).asText("");
         if (text.isEmpty()) {
             return fallback.atStartOfDay(settings.zone()).toOffsetDateTime();
         }

@@ -1,4 +1,4 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
 
 import java.util.Map;
 
@@ -11,6 +11,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.RestConsumerFactory;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives Aerona's webhooks for one object type: finds the Camel HTTP consumer component (platform-http unless set
@@ -18,6 +20,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * of this consumer's route.
  */
 public class AeronaWebhookConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AeronaWebhookConsumer.class);
 
     private final WebhookSettings settings;
     private AeronaWebhookHandler handler;
@@ -31,6 +35,12 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
     /** The path the webhook listens on. */
     public String getPath() {
         return settings.listenPath();
+    }
+
+    /** Deliveries of an event still being processed that wait for its outcome (0 when the consumer is stopped). */
+    public int getDuplicatesWaiting() {
+        AeronaWebhookHandler running = handler;
+        return running == null ? 0 : running.duplicatesWaiting();
     }
 
     /** The largest body accepted, in bytes (webhookMaxBodySize): a server in front may refuse larger ones unread. */
@@ -68,6 +78,9 @@ public class AeronaWebhookConsumer extends DefaultConsumer {
         } catch (IllegalStateException e) {
             throw new IllegalStateException(missingComponent(name) + " (" + e.getMessage() + ")", e);
         }
+        // Aerona has no API to register webhooks (they are set up in its settings), so this is all registration is
+        LOG.info("Receiving Aerona {} webhooks on {} through {}: set the {} webhook in Aerona's settings to this"
+                + " server's URL for that path", settings.objectType(), getPath(), name, settings.objectType());
     }
 
     @Override

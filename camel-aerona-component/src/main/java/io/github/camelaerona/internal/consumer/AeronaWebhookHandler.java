@@ -1,4 +1,4 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,22 +20,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.camelaerona.api.AeronaUnreadableEventException;
-import io.github.camelaerona.api.SafeText;
+import io.github.camelaerona.internal.SafeText;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelaerona.model.AeronaJson;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
-import org.apache.camel.DelegateEndpoint;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.Route;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.spi.ExceptionHandler;
-import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
-import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultMessage;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -44,14 +38,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers one webhook request as Aerona needs it: checks method, secret, size and JSON; turns the request's exchange
  * into the event (a plain message with the parsed event as body, the object type in a header, the HTTP headers kept)
- * and hands it to the next processor, the route, as camel-webhook does (a second exchange and a copy of every header
- * cost a tenth of the throughput); answers 200 once the route succeeded, 500 when it failed, and 200 without running
+ * and hands it to the next processor, the route, in the request's own exchange (a second exchange and a copy of every
+ * header cost a tenth of the throughput); answers 200 once the route succeeded, 500 when it failed, and 200 without running
  * the route for an event already processed. An event's key enters the idempotent repository only once its route
  * succeeded; a second delivery of an event still being processed waits for the first's outcome and gets the same
  * answer. Method, secret and Content-Length are checked before the body is read, and a streamed body is read no
  * further than the limit (an HTTP server that buffers bodies itself must be given its own limit: see the docs).
- * {@code from("aerona:webhook...")} puts it behind a Camel HTTP consumer, {@code webhook:aerona:webhook} behind
- * camel-webhook's; whoever runs it starts and stops it, and with it the repository it made.
+ * {@link AeronaWebhookConsumer} puts it behind a Camel HTTP consumer, and starts and stops it, and with it the
+ * repository it made.
  */
 public final class AeronaWebhookHandler extends AsyncProcessorSupport {
 
@@ -66,6 +60,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     private static final Pattern SECRET_IN_QUERY = Pattern.compile("(^|[?&])" + SECRET_PARAMETER + "=[^&]*&?");
 
     private static final Logger LOG = LoggerFactory.getLogger(AeronaWebhookHandler.class);
+    private static final ObjectMapper JSON = AeronaJson.mapper();
 
     private final WebhookSettings settings;
     private final Consumer<Exchange> adopt;
@@ -96,7 +91,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
         this.adopt = adopt;
         this.takeUnreadable = takeUnreadable;
         this.next = AsyncProcessorConverterHelper.convert(next);
-        this.reader = AeronaJson.mapper().readerFor(settings.objectType().modelType());
+        this.reader = JSON.readerFor(settings.objectType().modelType());
         this.keyPrefix = "webhook:" + settings.objectType() + ":";
         String secret = settings.secret();
         this.secretDigest = secret == null || secret.isEmpty() ? null : sha256(secret.getBytes(StandardCharsets.UTF_8));
@@ -206,43 +201,6 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     }
 
     /**
-     * The handler for {@code webhook:aerona:webhook}: camel-webhook runs the HTTP side, and the request's exchange
-     * belongs to its route. An event that does not read into its model goes to that route's consumer, as with
-     * {@code from("aerona:webhook")}: its error handler with bridgeErrorHandler=true, else logged and answered 500.
-     */
-    public static AeronaWebhookHandler behindCamelWebhook(WebhookSettings settings, Endpoint aerona, Processor next) {
-        return new AeronaWebhookHandler(settings, request -> { }, (request, problem) -> {
-            Route route = webhookRouteOf(aerona);
-            if (route == null || !(route.getConsumer() instanceof DefaultConsumer consumer)) {
-                LOG.warn(problem.getMessage());
-                return false;
-            }
-            // camel-webhook's consumer runs this handler as its processor and keeps a logging exception handler
-            // whatever bridgeErrorHandler says; the route with its error handler is next, so the bridge leads there
-            DefaultConsumer toRoute = new DefaultConsumer(route.getEndpoint(), next);
-            Exchange event = toRoute.createExchange(true);
-            event.getMessage().setBody(problem.getEventJson());
-            ExceptionHandler handler = bridges(route.getEndpoint()) || bridges(aerona)
-                    ? new BridgeExceptionHandlerToErrorHandler(toRoute) : consumer.getExceptionHandler();
-            return UnreadableRecords.takenByErrorHandler(handler, event, problem);
-        }, next);
-    }
-
-    private static boolean bridges(Endpoint endpoint) {
-        return endpoint instanceof DefaultEndpoint own && own.isBridgeErrorHandler();
-    }
-
-    /** The route that starts from webhook:... delegating to this aerona endpoint. */
-    private static Route webhookRouteOf(Endpoint aerona) {
-        for (Route route : aerona.getCamelContext().getRoutes()) {
-            if (route.getEndpoint() instanceof DelegateEndpoint webhook && webhook.getEndpoint() == aerona) {
-                return route;
-            }
-        }
-        return null;
-    }
-
-    /**
      * Whether binding failed because the text is not JSON after all: the parser's error can reach us wrapped in a
      * mapping error (a raw control character inside a string the model reads into its additional properties).
      */
@@ -261,7 +219,7 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
                 && mapping.getPath().get(0).getFieldName() != null ? mapping.getPath().get(0).getFieldName() : "?";
         JsonNode id;
         try {
-            id = AeronaJson.mapper().readTree(body).path("id");
+            id = JSON.readTree(body).path("id");
         } catch (IOException notATree) {
             id = MissingNode.getInstance();
         }
@@ -287,6 +245,11 @@ public final class AeronaWebhookHandler extends AsyncProcessorSupport {
     /** Events whose first delivery is being processed, by key, with the outcome to come. */
     int inProgress() {
         return inProgress.size();
+    }
+
+    /** Deliveries of an event still in progress that wait for its outcome before they are answered. */
+    int duplicatesWaiting() {
+        return inProgress.values().stream().mapToInt(CompletableFuture::getNumberOfDependents).sum();
     }
 
     private static void respondWith(Exchange request, boolean processed) {

@@ -1,13 +1,13 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import io.github.camelaerona.api.AeronaPriority;
-import io.github.camelaerona.operation.AeronaOperation;
-import io.github.camelaerona.operation.RequestLines;
-import io.github.camelaerona.operation.ValueLookup;
+import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.operation.RequestLines;
+import io.github.camelaerona.internal.operation.ValueLookup;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**

@@ -1,6 +1,6 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
 
-import io.github.camelaerona.operation.OperationClient;
+import io.github.camelaerona.internal.operation.OperationClient;
 
 /**
  * One account a polling consumer polls: its name (the option {@code account}; null for the endpoint's own

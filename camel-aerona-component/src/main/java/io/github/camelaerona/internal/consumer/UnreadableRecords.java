@@ -1,4 +1,4 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;

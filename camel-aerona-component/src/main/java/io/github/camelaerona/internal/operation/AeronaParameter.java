@@ -1,4 +1,4 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
 
 import java.util.Locale;
 

@@ -1,8 +1,10 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
+
+import io.github.camelaerona.api.AeronaOperation;
 
 import java.util.Map;
 
-import io.github.camelaerona.transport.HttpCall;
+import io.github.camelaerona.internal.transport.HttpCall;
 
 /**
  * A checked request, ready for the wire.

@@ -1,15 +1,15 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.github.camelaerona.account.AccountLease;
-import io.github.camelaerona.account.CallTag;
+import io.github.camelaerona.internal.account.AccountLease;
+import io.github.camelaerona.internal.account.CallTag;
 import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaException;
 import io.github.camelaerona.api.AeronaPriority;
-import io.github.camelaerona.transport.ReplyLimitException;
+import io.github.camelaerona.internal.transport.ReplyLimitException;
 
 /**
  * The one way a request reaches Aerona, for the producer and the polling consumer alike: through the endpoint's

@@ -1,4 +1,4 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
 
 import java.io.IOException;
 
@@ -32,7 +32,7 @@ public record OperationReply(AeronaRequest request, int status, String body) {
      * {@link AeronaApiException} when the reply is not that JSON, or is the answer by which Aerona refuses.
      */
     public Object result() {
-        OperationSpec spec = request.operation().spec();
+        OperationSpec spec = OperationSpecs.of(request.operation());
         if (spec.isRefusal(body)) {
             throw failure("Aerona answered " + body.trim() + ": the change was not made.");
         }
@@ -74,6 +74,6 @@ public record OperationReply(AeronaRequest request, int status, String body) {
 
     /** Whether a 2xx reply is nevertheless Aerona's refusal (rawJson callers check it too). */
     public boolean isRefusal() {
-        return request.operation().spec().isRefusal(body);
+        return OperationSpecs.of(request.operation()).isRefusal(body);
     }
 }

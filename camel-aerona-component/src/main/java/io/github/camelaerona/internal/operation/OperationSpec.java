@@ -1,4 +1,4 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -202,7 +202,7 @@ public final class OperationSpec {
 
     /** The rules checked on an endpoint's URI options when it starts. */
     public List<CrossRule> uriRules() {
-        return uriRules;
+        return List.copyOf(uriRules);
     }
 
     List<CrossRule> rules() {

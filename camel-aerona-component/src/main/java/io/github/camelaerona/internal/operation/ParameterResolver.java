@@ -1,12 +1,14 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
+
+import io.github.camelaerona.api.AeronaOperation;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelaerona.api.AeronaValidationException;
-import io.github.camelaerona.operation.OperationSpec.CrossRule;
-import io.github.camelaerona.operation.OperationSpec.ParameterUse;
+import io.github.camelaerona.internal.operation.OperationSpec.CrossRule;
+import io.github.camelaerona.internal.operation.OperationSpec.ParameterUse;
 
 /**
  * Finds each parameter of an operation in an ordered list of {@link ValueLookup}s and checks it by its rule and
@@ -22,7 +24,7 @@ public final class ParameterResolver {
     public static Map<AeronaParameter, Object> resolve(AeronaOperation operation, List<ValueLookup> lookups) {
         String op = operation.name();
         Map<AeronaParameter, Object> values = new EnumMap<>(AeronaParameter.class);
-        for (ParameterUse use : operation.spec().parameters()) {
+        for (ParameterUse use : OperationSpecs.of(operation).parameters()) {
             AeronaParameter p = use.parameter();
             Object raw = find(use, lookups);
             if (raw == null) {
@@ -34,7 +36,7 @@ public final class ParameterResolver {
             }
             values.put(p, check(op, p.optionName(), p.rule(), raw));
         }
-        for (CrossRule rule : operation.spec().rules()) {
+        for (CrossRule rule : OperationSpecs.of(operation).rules()) {
             String[] problem = rule.problem(values);
             if (problem != null) {
                 throw new AeronaValidationException(op, problem[0], problem[1]);

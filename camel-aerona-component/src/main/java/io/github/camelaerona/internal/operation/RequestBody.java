@@ -1,4 +1,6 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
+
+import io.github.camelaerona.api.AeronaOperation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -11,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.model.AeronaJson;
 import io.github.camelaerona.model.AeronaObject;
-import io.github.camelaerona.operation.OperationSpec.BodyField;
+import io.github.camelaerona.internal.operation.OperationSpec.BodyField;
 
 /**
  * The JSON object a message body gives an operation: the request itself for operations that take one
@@ -27,7 +29,7 @@ public final class RequestBody {
 
     /** The body as the operation reads it, its fields checked; null when the operation takes no body. */
     public static ObjectNode read(AeronaOperation operation, Object body) {
-        OperationSpec spec = operation.spec();
+        OperationSpec spec = OperationSpecs.of(operation);
         if (spec.takesBodyObject()) {
             ObjectNode object = required(operation.name(), body);
             checkFields(operation.name(), spec, object);

@@ -1,4 +1,6 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
+
+import io.github.camelaerona.api.AeronaOperation;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -7,8 +9,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.camelaerona.operation.OperationSpec.Kind;
-import io.github.camelaerona.operation.OperationSpec.Location;
+import io.github.camelaerona.internal.operation.OperationSpec.Kind;
+import io.github.camelaerona.internal.operation.OperationSpec.Location;
 
 /**
  * The method and path each operation is sent with: the declared ones, except where the option requestOverrides
@@ -40,7 +42,7 @@ public final class RequestLines {
     /** The line the operation is sent with. */
     public Line of(AeronaOperation operation) {
         Line line = overrides.get(operation);
-        return line != null ? line : new Line(operation.spec().method(), operation.spec().pathTemplate());
+        return line != null ? line : new Line(OperationSpecs.of(operation).method(), OperationSpecs.of(operation).pathTemplate());
     }
 
     /**
@@ -66,7 +68,7 @@ public final class RequestLines {
                 throw refused(option, entry, "a method of " + new TreeSet<>(METHODS));
             }
             Set<String> expected = new TreeSet<>();
-            operation.spec().parameters().stream().filter(p -> p.location() == Location.PATH)
+            OperationSpecs.of(operation).parameters().stream().filter(p -> p.location() == Location.PATH)
                     .forEach(p -> expected.add(p.parameter().optionName()));
             Set<String> named = new TreeSet<>();
             Matcher placeholder = PLACEHOLDER.matcher(m.group(3));
@@ -85,7 +87,7 @@ public final class RequestLines {
     private static AeronaOperation operation(String option, String entry, String name) {
         try {
             AeronaOperation operation = AeronaOperation.valueOf(name);
-            if (operation.spec().kind() != Kind.WEBHOOK) {
+            if (OperationSpecs.of(operation).kind() != Kind.WEBHOOK) {
                 return operation;
             }
         } catch (IllegalArgumentException e) {

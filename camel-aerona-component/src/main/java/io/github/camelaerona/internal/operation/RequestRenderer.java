@@ -1,4 +1,6 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
+
+import io.github.camelaerona.api.AeronaOperation;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -11,9 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.model.AeronaJson;
-import io.github.camelaerona.operation.OperationSpec.Kind;
-import io.github.camelaerona.operation.OperationSpec.ParameterUse;
-import io.github.camelaerona.transport.HttpCall;
+import io.github.camelaerona.internal.operation.OperationSpec.Kind;
+import io.github.camelaerona.internal.operation.OperationSpec.ParameterUse;
+import io.github.camelaerona.internal.transport.HttpCall;
 
 /**
  * Turns checked values into the request on the wire: path parameters into the path, query parameters into the
@@ -32,7 +34,7 @@ public final class RequestRenderer {
      */
     public static AeronaRequest create(AeronaOperation operation, RequestLines lines, ObjectNode body,
             List<ValueLookup> lookups) {
-        if (operation.spec().kind() == Kind.WEBHOOK) {
+        if (OperationSpecs.of(operation).kind() == Kind.WEBHOOK) {
             throw new AeronaValidationException(operation.name(), "operation",
                     "is for consumers only: use it in from(\"aerona:" + operation.name() + "\")");
         }
@@ -42,7 +44,7 @@ public final class RequestRenderer {
     /** The request for checked values; the body is the request object (for operations that take one), or null. */
     public static AeronaRequest render(AeronaOperation operation, RequestLines.Line line,
             Map<AeronaParameter, Object> values, ObjectNode body) {
-        OperationSpec spec = operation.spec();
+        OperationSpec spec = OperationSpecs.of(operation);
         String path = line.pathTemplate();
         StringBuilder query = new StringBuilder();
         ObjectNode outgoing = spec.takesBodyObject() ? body : null;

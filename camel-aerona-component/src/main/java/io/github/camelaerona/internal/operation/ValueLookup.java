@@ -1,11 +1,11 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
 
 import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelaerona.operation.OperationSpec.Location;
-import io.github.camelaerona.operation.OperationSpec.ParameterUse;
+import io.github.camelaerona.internal.operation.OperationSpec.Location;
+import io.github.camelaerona.internal.operation.OperationSpec.ParameterUse;
 
 /**
  * One place the value of a parameter may come from: the message's headers, the request body, the endpoint's URI

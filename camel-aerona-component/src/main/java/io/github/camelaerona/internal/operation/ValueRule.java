@@ -1,4 +1,4 @@
-package io.github.camelaerona.operation;
+package io.github.camelaerona.internal.operation;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,7 +15,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.github.camelaerona.api.SafeText;
+import io.github.camelaerona.internal.SafeText;
 
 /**
  * The API's rule for one kind of value, and its canonical form: numbers become {@code Long}/{@code Integer},

@@ -1,4 +1,4 @@
-package io.github.camelaerona.transport;
+package io.github.camelaerona.internal.transport;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -26,12 +26,14 @@ public final class AeronaHttpTransport implements Closeable {
 
     /** The header that carries the token by default (inferred; option tokenHeader). */
     public static final String TOKEN_HEADER = "AERONA-AUTH-TOKEN";
+    public static final String USER_AGENT = "camel-aerona";
 
     private final String baseUrl;
     private final SharedConnections.Settings connections;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService timer;
     private final String tokenHeader;
+    private final String userAgent;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param timer where the call timeouts run */
@@ -39,6 +41,7 @@ public final class AeronaHttpTransport implements Closeable {
         this.baseUrl = settings.baseUrl();
         this.timer = timer;
         this.tokenHeader = settings.tokenHeader();
+        this.userAgent = settings.userAgent();
         this.connections = SharedConnections.Settings.of(settings);
         this.client = SharedConnections.take(connections);
     }
@@ -53,6 +56,7 @@ public final class AeronaHttpTransport implements Closeable {
         HttpUriRequestBase request = new HttpUriRequestBase(call.method(), java.net.URI.create(baseUrl + call.pathAndQuery()));
         request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(limits.responseTimeout())).build());
         request.setHeader("Accept", "application/json");
+        request.setHeader("User-Agent", userAgent);
         if (token != null) {
             request.setHeader(tokenHeader, token);
         }

@@ -1,4 +1,4 @@
-package io.github.camelaerona.transport;
+package io.github.camelaerona.internal.transport;
 
 /**
  * One request as it goes on the wire, without the token (the account adds it).

@@ -1,4 +1,4 @@
-package io.github.camelaerona.transport;
+package io.github.camelaerona.internal.transport;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.github.camelaerona.transport;
+package io.github.camelaerona.internal.transport;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class SharedConnections {
 
         static Settings of(TransportSettings transport) {
             return new Settings(transport.connectTimeout(), transport.socketTimeout(), transport.maxConnections(),
-                    transport.sslContext(), transport.proxyHost(), transport.proxyPort(), transport.configurer());
+                    transport.sslContext(), transport.proxyHost(), transport.proxyPort(), transport.httpClientConfigurer());
         }
     }
 

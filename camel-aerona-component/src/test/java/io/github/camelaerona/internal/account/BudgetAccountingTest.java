@@ -1,4 +1,7 @@
-package io.github.camelaerona.account;
+package io.github.camelaerona.internal.account;
+
+import io.github.camelaerona.api.BudgetReport;
+import io.github.camelaerona.internal.account.CallTag;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

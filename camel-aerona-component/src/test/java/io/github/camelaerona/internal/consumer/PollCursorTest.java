@@ -1,4 +1,4 @@
-package io.github.camelaerona.consumer;
+package io.github.camelaerona.internal.consumer;
 
 import java.time.LocalDate;
 

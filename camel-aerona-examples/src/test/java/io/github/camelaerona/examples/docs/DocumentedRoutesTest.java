@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The routes of README.md and docs/aerona-component.md, exactly as the pages show them (DocsSnippetsTest compares
+ * The routes of README.md and the pages of docs/, exactly as the pages show them (DocsSnippetsTest compares
  * the tagged regions with the pages), run against the sandbox. Dates (a search window ending today) come from the
  * sandbox's pinned clock, never the machine's; what is asserted is what the sandbox saw and what the routes received.
  */
@@ -160,7 +160,7 @@ class DocumentedRoutesTest {
                     .to("direct:calendar");
                 // end::webhook[]
                 // tag::webhook-component[]
-                from("webhook:aerona:webhook?objectType=Appointment&webhookComponentName=platform-http&webhookPath=/hooks/appointments")
+                from("aerona:webhook?objectType=Appointment&webhookComponentName=platform-http&webhookPath=/hooks/appointments")
                     .to("direct:calendar");
                 // end::webhook-component[]
             }
