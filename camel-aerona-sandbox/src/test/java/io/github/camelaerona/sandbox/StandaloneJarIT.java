@@ -36,7 +36,7 @@ class StandaloneJarIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         try {
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> Files.readString(log)
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> Files.readString(log)
                     .contains("Aerona sandbox at http://127.0.0.1:" + port + "/AeronaAPI/v1"));
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/AeronaAPI/v1/login")).POST(HttpRequest.BodyPublishers.ofString("{\"username\":\""

@@ -49,7 +49,9 @@ class StandaloneSandboxTest {
         HttpClient http = HttpClient.newHttpClient();
         String admin = "http://127.0.0.1:" + port + "/sandbox-admin";
         try {
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+            // a bound on the second JVM's start, not a speed check: under libfaketime (.ci/clock-matrix) on two busy
+            // cores a JVM takes well over half a minute to serve its first request
+            await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() ->
                     http.send(HttpRequest.newBuilder(URI.create(admin)).build(), HttpResponse.BodyHandlers.ofString())
                             .statusCode() == 200);
             assertTrue(Files.readString(log).contains("Appointment webhooks go to " + target), Files.readString(log));
