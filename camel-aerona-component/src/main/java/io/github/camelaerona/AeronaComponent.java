@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.metrics.AccountMetrics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
@@ -31,6 +32,7 @@ public class AeronaComponent extends HealthCheckComponent {
     private Clock clock = Clock.systemDefaultZone();
 
     private final AccountHealthChecks accountHealthChecks = new AccountHealthChecks();
+    private final AccountMetrics accountMetrics = new AccountMetrics();
     private ExecutorService workerPool;
     private EventNotifierSupport stopping;
 
@@ -55,6 +57,11 @@ public class AeronaComponent extends HealthCheckComponent {
     /** The account readiness checks of this component's running producers. */
     AccountHealthChecks accountHealthChecks() {
         return accountHealthChecks;
+    }
+
+    /** The Micrometer meters of this component's accounts (none without Micrometer and a MeterRegistry). */
+    AccountMetrics accountMetrics() {
+        return accountMetrics;
     }
 
     /** Runs the calls that waited for the rate budget or a login; shared by the component's endpoints. */

@@ -30,6 +30,14 @@ public final class AeronaConstants {
     public static final String ACCOUNT = AeronaPollingConsumer.ACCOUNT_HEADER;
     @Metadata(description = "The HTTP status code of Aerona's reply.", javaType = "Integer", label = "producer")
     public static final String RESPONSE_CODE = "CamelAeronaResponseCode";
+    @Metadata(description = "The account's free slots in its rate budget once the call had taken its own, as the"
+                            + " budget counted when it granted the slot (-1 when a rateLimiter bean does not say).",
+              javaType = "Integer", label = "producer")
+    public static final String BUDGET_REMAINING = "CamelAeronaBudgetRemaining";
+    @Metadata(description = "How long the call waited for a slot of the rate budget, in milliseconds (0: none was"
+                            + " needed). After a 401 and a fresh login, the wait of the repeated request.",
+              javaType = "Long", label = "producer")
+    public static final String BUDGET_WAITED = "CamelAeronaBudgetWaited";
     @Metadata(description = "The id of the record a polling consumer emitted.", javaType = "Long", label = "consumer")
     public static final String RECORD_ID = AeronaPollingConsumer.RECORD_ID_HEADER;
     @Metadata(description = "The object type of a webhook event, as configured (Patient, Appointment or Treatment).",

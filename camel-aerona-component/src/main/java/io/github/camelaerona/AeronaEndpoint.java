@@ -28,6 +28,7 @@ import io.github.camelaerona.internal.consumer.PollSource;
 import io.github.camelaerona.internal.consumer.WebhookSettings;
 import io.github.camelaerona.api.AeronaOperation;
 import io.github.camelaerona.internal.operation.AeronaParameter;
+import io.github.camelaerona.internal.operation.CallObserver;
 import io.github.camelaerona.internal.operation.OperationClient;
 import io.github.camelaerona.internal.operation.OperationSpec;
 import io.github.camelaerona.internal.operation.OperationSpec.Kind;
@@ -88,6 +89,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
 
     private volatile RequestLines requestLines;
     private AccountLease lease;
+    /** The leases whose calls this endpoint reports to the account's meters. */
+    private final Map<AccountLease, CallObserver> metered = new java.util.LinkedHashMap<>();
     private OperationClient client;
     /** The TLS settings, created once when the endpoint starts; every account it leases uses the same. */
     private SSLContext sslContext;
@@ -185,7 +188,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             for (String name : accountNames()) {
                 AccountLease each = leaseNamed(name, "account");
                 namedLeases.add(each);
-                named.add(new PollSource(name, new OperationClient(each)));
+                named.add(new PollSource(name, new OperationClient(each, observe(each))));
             }
             lease = namedLeases.size() == 1 ? namedLeases.get(0) : null;
             pollSources = List.copyOf(named);
@@ -197,7 +200,8 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             lease = AeronaAccounts.lease(key, accountSettings(key, configuration.getPassword(), null), terms());
         }
         // else: no account of its own; each message names one (CamelAeronaAccount) for the accountResolver
-        client = lease == null ? null : new OperationClient(lease);
+        client = lease == null ? null : new OperationClient(lease, namedLeases.contains(lease) ? metricsOf(lease)
+                : observe(lease));
         if (configuration.getAccount() == null) {
             pollSources = client == null ? List.of() : List.of(new PollSource(null, client));
         }
@@ -228,8 +232,23 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         return pollSources;
     }
 
+    /** The account's meters for this endpoint's calls (see AccountMetrics), until the endpoint stops. */
+    private CallObserver observe(AccountLease accountLease) {
+        CallObserver observer = getComponent().accountMetrics().open(getCamelContext(), accountLease.account());
+        metered.put(accountLease, observer);
+        return observer;
+    }
+
+    private CallObserver metricsOf(AccountLease accountLease) {
+        return metered.getOrDefault(accountLease, CallObserver.NONE);
+    }
+
     @Override
     protected void doStop() throws Exception {
+        for (AccountLease each : metered.keySet()) {
+            getComponent().accountMetrics().close(each.account());
+        }
+        metered.clear();
         for (AccountLease each : List.copyOf(messageLeases)) {
             each.close();
         }

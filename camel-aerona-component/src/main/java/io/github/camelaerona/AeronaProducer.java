@@ -177,6 +177,8 @@ class AeronaProducer extends DefaultAsyncProducer {
         }
         Message message = exchange.getMessage();
         message.setHeader(AeronaConstants.RESPONSE_CODE, reply.status());
+        message.setHeader(AeronaConstants.BUDGET_REMAINING, reply.budgetRemaining());
+        message.setHeader(AeronaConstants.BUDGET_WAITED, reply.budgetWaitedMillis());
         if (!reply.isSuccess()) {
             if (configuration.isThrowExceptionOnFailure()) {
                 exchange.setException(reply.failure("Aerona refused the request."));

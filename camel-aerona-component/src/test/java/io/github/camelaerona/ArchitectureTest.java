@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/io/github/camelaerona");
     /** Higher imports lower; equal ranks do not import each other. */
     private static final Map<String, Integer> RANK = Map.of(
-            "internal.camel", 7, "", 6, "internal.consumer", 5, "internal.operation", 4, "internal.account", 3,
+            "internal.camel", 7, "", 6, "internal.consumer", 5, "internal.metrics", 5, "internal.operation", 4, "internal.account", 3,
             "internal.transport", 2, "api", 1, "model", 1, "internal", 0);
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.github\\.camelaerona\\.(?:([a-z.]+)\\.)?[A-Z]",
             Pattern.MULTILINE);

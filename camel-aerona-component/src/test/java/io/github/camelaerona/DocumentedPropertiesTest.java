@@ -79,7 +79,7 @@ class DocumentedPropertiesTest {
     void everyFileHereIsBootedByATest() throws IOException {
         List<String> tested = List.of("quick-start.properties", "account.properties", "request-overrides.properties",
                 "interactive-reserve.properties", "shared-budget.properties", "health-and-console.properties",
-                "webhooks-over-tls.properties");
+                "webhooks-over-tls.properties", "metrics.properties");
         try (Stream<Path> files = Files.list(FILES)) {
             assertEquals(tested.stream().sorted().toList(), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
@@ -152,6 +152,35 @@ class DocumentedPropertiesTest {
         });
         String console = get(http, "http://127.0.0.1:" + port + "/q/dev/aerona");
         assertTrue(console.contains("getPractices") && console.contains(sandbox.username()), console);
+    }
+
+    /** Scraped as Prometheus would, while calls wait for the budget: the values the sandbox's counts imply. */
+    @Test
+    void metricsOverHttp() throws Exception {
+        int port = freePort();
+        CamelContext context = boot("metrics.properties", Map.of(), "camel.management.host", "127.0.0.1",
+                "camel.management.port", String.valueOf(port), "camel.component.aerona.rate-limit", "2");
+        context.createProducerTemplate().requestBody("direct:practices", (Object) null);
+        for (int i = 0; i < 3; i++) {
+            context.createProducerTemplate().asyncRequestBody("direct:practices", null);
+        }
+        // the login and the call hold both slots of the window: the other three wait
+        HttpClient http = HttpClient.newHttpClient();
+        String account = "account=\"" + sandbox.username() + "@" + java.net.URI.create(sandbox.baseUrl()).getAuthority()
+                + "\"";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String scrape = get(http, "http://127.0.0.1:" + port + "/observe/metrics");
+            assertTrue(scrape.matches("(?s).*aerona_budget_waiting\\{[^}]*" + account
+                    + "[^}]*priority=\"normal\"[^}]*} 3\\.0.*"), scrape);
+        });
+        String scrape = get(http, "http://127.0.0.1:" + port + "/observe/metrics");
+        assertEquals(2, sandbox.requests().size());
+        for (String expected : List.of("aerona_budget_limit\\{[^}]*} 2\\.0", "aerona_budget_used\\{[^}]*} 2\\.0",
+                "aerona_requests_total\\{[^}]*operation=\"getPractices\"[^}]*outcome=\"success\"[^}]*} 1\\.0",
+                "aerona_logins_total\\{[^}]*outcome=\"success\"[^}]*} 1\\.0",
+                "aerona_budget_wait_seconds_count\\{[^}]*} 1")) {
+            assertTrue(scrape.matches("(?s).*" + expected + ".*"), expected + " in\n" + scrape);
+        }
     }
 
     /**

@@ -51,8 +51,8 @@ class MetadataTest {
             Field constant = AeronaConstants.class.getField(p.name());
             assertEquals(p.headerName(), constant.get(null));
         }
-        assertEquals(AeronaParameter.values().length + 6, headers.size(),
-                "parameters plus operation, priority, account, response code, record id and webhook object type");
+        assertEquals(AeronaParameter.values().length + 8, headers.size(), "parameters plus operation, priority,"
+                + " account, response code, budget remaining, budget waited, record id and webhook object type");
     }
 
     @Test

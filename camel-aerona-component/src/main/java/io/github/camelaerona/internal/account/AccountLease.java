@@ -49,7 +49,7 @@ public final class AccountLease implements AutoCloseable {
      * already answered by one fresh login and one retry), or fails with an IOException, an
      * {@code AeronaAuthenticationException} or an {@code AeronaRateLimitException}.
      */
-    public CompletableFuture<HttpReply> send(HttpCall call, CallTag tag) {
+    public CompletableFuture<SentCall> send(HttpCall call, CallTag tag) {
         return account.send(call, this, tag);
     }
 

@@ -28,6 +28,9 @@ public interface AccountRateLimiter extends AeronaRateLimiter {
     /** Callers waiting for a slot. */
     int waiting();
 
+    /** Calls of this priority waiting for a slot now. */
+    int waiting(AeronaPriority priority);
+
     /** How long until a slot frees up: zero when one is free now, null when not known. */
     Duration timeToNextSlot();
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelaerona.api.AeronaLoginException;
 import io.github.camelaerona.api.AeronaRateLimitException;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimiter;
 import io.github.camelaerona.internal.transport.AeronaHttpTransport;
 import io.github.camelaerona.internal.transport.HttpCall;
@@ -50,6 +52,7 @@ public final class AeronaAccount {
     private final ScheduledExecutorService timer;
     private volatile AeronaRateLimiter limiter;
     private final AtomicLong logins = new AtomicLong();
+    private final AtomicLong loginFailures = new AtomicLong();
     private final BudgetAccounting accounting;
     private Token current;
     private CompletableFuture<String> loginInFlight;
@@ -77,11 +80,11 @@ public final class AeronaAccount {
     }
 
     /** Sends a call with the account's token, logging in first when needed; see {@link AccountLease#send}. */
-    CompletableFuture<HttpReply> send(HttpCall call, AccountLease lease, CallTag tag) {
+    CompletableFuture<SentCall> send(HttpCall call, AccountLease lease, CallTag tag) {
         return withToken(lease, tag, token -> sendWith(call, token, lease, tag, BudgetAccounting.Kind.CALL)
-                .thenCompose(reply -> {
-                    if (reply.status() != 401) {
-                        return CompletableFuture.completedFuture(reply);
+                .thenCompose(sent -> {
+                    if (sent.reply().status() != 401) {
+                        return CompletableFuture.completedFuture(sent);
                     }
                     // expired or invalidated: one fresh login (shared with whoever saw the same token fail), one retry
                     LOG.debug("Aerona answered 401 for {}; logging in again for {}", call, key);
@@ -99,8 +102,8 @@ public final class AeronaAccount {
      * Runs the call with a token. A token at hand runs it on this thread; one that must wait for a login runs it on
      * the caller's executor, so the callers that waited for one login do not queue behind each other on its thread.
      */
-    private CompletableFuture<HttpReply> withToken(AccountLease lease, CallTag tag,
-            Function<String, CompletableFuture<HttpReply>> call) {
+    private CompletableFuture<SentCall> withToken(AccountLease lease, CallTag tag,
+            Function<String, CompletableFuture<SentCall>> call) {
         CompletableFuture<String> token = token(lease, tag);
         return token.isDone() ? token.thenCompose(call) : token.thenComposeAsync(call, lease.terms().resumeOn());
     }
@@ -127,7 +130,7 @@ public final class AeronaAccount {
         CompletableFuture<HttpReply> reply;
         try {
             reply = withPermit(lease, tag, BudgetAccounting.Kind.LOGIN,
-                    () -> transport.send(loginCall(), null, lease.terms().limits()));
+                    () -> transport.send(loginCall(), null, lease.terms().limits())).thenApply(SentCall::reply);
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
@@ -142,6 +145,9 @@ public final class AeronaAccount {
             }
             synchronized (this) {
                 loginInFlight = null;
+                if (error != null) {
+                    loginFailures.incrementAndGet();
+                }
                 if (error == null) {
                     logins.incrementAndGet();
                     current = new Token(r.token(), startedAt.plus(TOKEN_LIFETIME).minus(settings.tokenRenewMargin()));
@@ -194,7 +200,7 @@ public final class AeronaAccount {
         }
     }
 
-    private CompletableFuture<HttpReply> sendWith(HttpCall call, String token, AccountLease lease, CallTag tag,
+    private CompletableFuture<SentCall> sendWith(HttpCall call, String token, AccountLease lease, CallTag tag,
             BudgetAccounting.Kind kind) {
         return withPermit(lease, tag, kind, () -> transport.send(call, token, lease.terms().limits()));
     }
@@ -204,7 +210,7 @@ public final class AeronaAccount {
      * at once runs on the caller's thread; one granted later runs on the caller's executor, so waiting holds no
      * thread and the budget's timer never blocks. A limiter that throws fails this call only.
      */
-    private CompletableFuture<HttpReply> withPermit(AccountLease lease, CallTag tag, BudgetAccounting.Kind kind,
+    private CompletableFuture<SentCall> withPermit(AccountLease lease, CallTag tag, BudgetAccounting.Kind kind,
             IoCall call) {
         CompletableFuture<AeronaRateLimiter.Permit> permit;
         long asked = System.nanoTime();
@@ -218,13 +224,15 @@ public final class AeronaAccount {
             return CompletableFuture.failedFuture(e);
         }
         boolean grantedAtOnce = permit.isDone();
-        Function<AeronaRateLimiter.Permit, HttpReply> run = p -> {
+        Function<AeronaRateLimiter.Permit, SentCall> run = p -> {
             try {
+                long waited = grantedAtOnce ? 0 : System.nanoTime() - asked;
                 if (!grantedAtOnce) {
-                    accounting.waited(tag, System.nanoTime() - asked, waitingCalls());
+                    accounting.waited(tag, waited, waitingCalls());
                 }
                 accounting.sent(tag, kind);
-                return call.run();
+                int remaining = limiter.availablePermits();
+                return new SentCall(call.run(), remaining, TimeUnit.NANOSECONDS.toMillis(waited));
             } catch (IOException e) {
                 throw new CompletionException(e);
             } finally {
@@ -441,6 +449,21 @@ public final class AeronaAccount {
 
     public AeronaRateLimiter limiter() {
         return limiter;
+    }
+
+    /** Logins that failed (refused, unanswered or without a token), since the account opened. */
+    public long loginFailures() {
+        return loginFailures.get();
+    }
+
+    /** The budget's limit per period; -1 for a rateLimiter bean or no budget. */
+    public int limit() {
+        return limiter instanceof AccountRateLimiter own ? own.limit() : -1;
+    }
+
+    /** Calls of this priority waiting for a slot now; -1 when the budget is a rateLimiter bean or none. */
+    public int waiting(AeronaPriority priority) {
+        return limiter instanceof AccountRateLimiter own ? own.waiting(priority) : -1;
     }
 
     /** Successful logins since the account was opened. */

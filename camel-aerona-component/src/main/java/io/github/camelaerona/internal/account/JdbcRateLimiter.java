@@ -162,6 +162,11 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     }
 
     @Override
+    public int waiting(AeronaPriority priority) {
+        return waiters.live(priority);
+    }
+
+    @Override
     public Duration timeToNextSlot() {
         return null;
     }

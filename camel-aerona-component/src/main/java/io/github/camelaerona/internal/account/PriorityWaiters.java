@@ -76,6 +76,13 @@ final class PriorityWaiters {
         queues.get(waiter.priority()).addFirst(waiter.future());
     }
 
+    /** Live callers waiting at this priority. */
+    synchronized int live(AeronaPriority priority) {
+        Deque<CompletableFuture<Permit>> queue = queues.get(priority);
+        queue.removeIf(CompletableFuture::isDone);
+        return queue.size();
+    }
+
     synchronized boolean anyLive() {
         return live() > 0;
     }

@@ -188,6 +188,11 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         return waiters.live();
     }
 
+    @Override
+    public int waiting(AeronaPriority priority) {
+        return waiters.live(priority);
+    }
+
     /** Whether a call of this priority may take a slot now (see {@link PriorityWaiters#keptFromBackground}). */
     private boolean canTake(AeronaPriority priority) {
         if (priority != AeronaPriority.BACKGROUND) {

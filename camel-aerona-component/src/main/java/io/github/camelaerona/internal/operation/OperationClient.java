@@ -8,6 +8,7 @@ import io.github.camelaerona.internal.account.AccountLease;
 import io.github.camelaerona.internal.account.CallTag;
 import io.github.camelaerona.api.AeronaApiException;
 import io.github.camelaerona.api.AeronaException;
+import io.github.camelaerona.api.AeronaRateLimitException;
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.internal.transport.ReplyLimitException;
 
@@ -18,9 +19,15 @@ import io.github.camelaerona.internal.transport.ReplyLimitException;
 public final class OperationClient {
 
     private final AccountLease lease;
+    private final CallObserver observer;
 
     public OperationClient(AccountLease lease) {
+        this(lease, CallObserver.NONE);
+    }
+
+    public OperationClient(AccountLease lease, CallObserver observer) {
         this.lease = lease;
+        this.observer = observer;
     }
 
     /**
@@ -32,12 +39,18 @@ public final class OperationClient {
      */
     public CompletableFuture<OperationReply> send(AeronaRequest request, String route, AeronaPriority priority) {
         CallTag tag = new CallTag(request.operation().name(), route, priority);
-        return lease.send(request.call(), tag).handle((reply, failure) -> {
+        return lease.send(request.call(), tag).handle((sent, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                observer.finished(request.operation().name(),
+                        cause instanceof AeronaRateLimitException ? "gave_up" : "failure", -1);
                 throw new CompletionException(failure(request.operation().name(), cause));
             }
-            return new OperationReply(request, reply.status(), reply.body());
+            int status = sent.reply().status();
+            observer.finished(request.operation().name(), status >= 200 && status < 300 ? "success"
+                    : status >= 400 && status < 500 ? "client_error" : "server_error", sent.budgetWaitedMillis());
+            return new OperationReply(request, sent.reply().status(), sent.reply().body(), sent.budgetRemaining(),
+                    sent.budgetWaitedMillis());
         });
     }
 

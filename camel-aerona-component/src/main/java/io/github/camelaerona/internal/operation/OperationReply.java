@@ -13,8 +13,11 @@ import io.github.camelaerona.model.AeronaJson;
  * @param request the request answered
  * @param status  the HTTP status
  * @param body    the reply's text
+ * @param budgetRemaining    the budget's free slots once the request had taken its own (-1: not known)
+ * @param budgetWaitedMillis how long the request waited for its slot
  */
-public record OperationReply(AeronaRequest request, int status, String body) {
+public record OperationReply(AeronaRequest request, int status, String body, int budgetRemaining,
+        long budgetWaitedMillis) {
 
     private static final ObjectMapper JSON = AeronaJson.mapper();
 
