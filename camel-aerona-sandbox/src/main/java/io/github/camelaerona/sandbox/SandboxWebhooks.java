@@ -113,7 +113,7 @@ public final class SandboxWebhooks implements AutoCloseable {
     }
 
     private static HttpClient client(KeyStore trustStore) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30));
         if (trustStore != null) {
             try {
                 TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

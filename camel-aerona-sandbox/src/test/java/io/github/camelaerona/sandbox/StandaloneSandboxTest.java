@@ -65,7 +65,7 @@ class StandaloneSandboxTest {
             http.send(HttpRequest.newBuilder(URI.create(admin + "/appointments/34234"))
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"appointmentStatusId\":3}")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> received.size() == 1);
             JsonNode event = JSON.readTree(received.get(0));
             assertEquals(34234, event.get("id").asLong());
             assertEquals(3, event.get("appointmentStatusId").asInt());
