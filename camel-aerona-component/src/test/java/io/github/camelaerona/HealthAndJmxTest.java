@@ -28,8 +28,11 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
 
     private String password;
 
+    private boolean consumerChecks = true;
+
     @Override
     protected void configure(AeronaComponent aerona) {
+        aerona.setHealthCheckConsumerEnabled(consumerChecks);
         if (password != null) {
             aerona.getConfiguration().setPassword(password);
         }
@@ -38,6 +41,8 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
     @Override
     protected void bindBeans(CamelContext context) {
         enableProducerHealthChecks(context);
+        HealthCheckHelper.getHealthCheckRegistry(context).register(
+                HealthCheckHelper.getHealthCheckRegistry(context).resolveById("consumers"));
     }
 
     private static HealthCheck.Result aeronaReadiness(CamelContext context) {
@@ -93,6 +98,26 @@ class HealthAndJmxTest extends AeronaRouteTestSupport {
         assertEquals(List.of(), aeronaChecks(context), "no running producer of the account: no check");
         HealthCheckHelper.invokeReadiness(context);
         assertEquals(1, sandbox.logins().size(), "nothing logs in for an account no route uses");
+    }
+
+    @Test
+    void healthCheckConsumerEnabledSwitchesThePollersOwnCheck() throws Exception {
+        for (boolean enabled : new boolean[] { true, false }) {
+            consumerChecks = enabled;
+            CamelContext context = startContext(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("aerona:searchPayments?initialFromDate=" + today() + "&timeZone=Europe/London&delay=60000")
+                            .routeId("payments").to("mock:payments");
+                }
+            });
+            // Camel's consumer check of the route stays; what the switch turns off is the poller's own check of its
+            // polls (Camel's ScheduledPollConsumer check), which that route check consults
+            org.apache.camel.health.HealthCheckAware poller =
+                    (org.apache.camel.health.HealthCheckAware) context.getRoute("payments").getConsumer();
+            assertEquals(enabled, poller.getHealthCheck().isEnabled(), "healthCheckConsumerEnabled=" + enabled);
+            context.close();
+        }
     }
 
     @Test
