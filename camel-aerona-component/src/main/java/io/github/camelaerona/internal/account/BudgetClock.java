@@ -112,15 +112,25 @@ final class BudgetClock {
             return steady(reading, checkedAt);
         }
         Reading before = last;
-        last = null; // the next reading, after the correction, starts afresh
         // the new time is the earliest this reading can be: every slot then looks held a little longer, never shorter
         long correction = earliest - now;
+        correctedBy(reading, correction);
         if (now > latest) {
             // slots written since the step are ahead by it; none written before it ends after latest + hold
             return new Step(correction, latest + holdMillis, now + holdMillis);
         }
         // slots released or taken since the step are early by it: they end from (time of step) + period on
         return new Step(correction, before.now() - (latest - now) + periodMillis - 1, now + holdMillis);
+    }
+
+    /**
+     * The corrected reading is where the next ones are measured from. Starting afresh instead would judge the next
+     * reading by checked_at alone, and on a JVM slow enough to read more than three checks after its own
+     * correction, take the time in between for another step: over and over, until the budget stalls.
+     * {@link #forget()} undoes this when the correction is not written.
+     */
+    private void correctedBy(Reading reading, long correction) {
+        last = new Reading(reading.now() + correction, reading.startNanos(), reading.endNanos());
     }
 
     private Verdict whileSuspecting(Reading reading, long offset, Long checkedAt) {
@@ -136,9 +146,9 @@ final class BudgetClock {
             return new Suspect();
         }
         suspecting = false;
-        last = null;
         // nobody did: from checked_at on, the least time that can have passed is none
         long correction = checkedAt - reading.now();
+        correctedBy(reading, correction);
         return new Step(correction, Long.MAX_VALUE, Long.MAX_VALUE);
     }
 

@@ -105,4 +105,25 @@ class BudgetClockTest {
         assertInstanceOf(BudgetClock.Steady.class, read(T + HOUR, 0, T, T - 1));
         assertInstanceOf(BudgetClock.Steady.class, new BudgetClock(PERIOD, MAX_CALL).observe(T, 0, null, T + HOLD, 0, 1));
     }
+
+    @Test
+    void afterItsOwnCorrectionAnInstanceMeasuresFromTheCorrectedReadingNotFromCheckedAt() {
+        read(T, 0, null, T);
+        BudgetClock.Step step = assertInstanceOf(BudgetClock.Step.class, read(T + 1000 + HOUR, 1000, T, T + HOLD));
+        long offset = step.correction();
+        long checkedAt = T + 1000 + HOUR + offset; // what the correction writes
+        // read four checks later, slots still held beyond checked_at: measured from the correction, it is steady
+        long at = 1000 + 4 * BudgetClock.checkEvery(PERIOD);
+        BudgetClock.Verdict next = clock.observe(T + at + HOUR + offset, offset, checkedAt, T + HOLD,
+                at * 1_000_000, (at + 2) * 1_000_000);
+        assertEquals(new BudgetClock.Steady(true), next, "no second step for the time that passed since the first");
+    }
+
+    @Test
+    void aCorrectionThatWasNotWrittenIsForgottenAndTheNextReadingJudgedByCheckedAt() {
+        read(T, 0, null, T);
+        assertInstanceOf(BudgetClock.Step.class, read(T + 1000 + HOUR, 1000, T, T + HOLD));
+        clock.forget();
+        assertInstanceOf(BudgetClock.Suspect.class, read(T + 1000 + HOUR, 1001, T, T + HOLD));
+    }
 }
