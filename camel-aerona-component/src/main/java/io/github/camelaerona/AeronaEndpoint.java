@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelaerona.internal.account.AccountKey;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.internal.account.AccountLease;
 import io.github.camelaerona.internal.account.AccountSettings;
 import io.github.camelaerona.internal.account.AeronaAccounts;
@@ -402,6 +403,11 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             return own.waiting();
         }
         return -1;
+    }
+
+    /** Calls of this priority waiting for a slot in the account's rate budget (-1: unknown). */
+    public int getWaitingCalls(AeronaPriority priority) {
+        return lease != null ? lease.account().waiting(priority) : -1;
     }
 
     @ManagedAttribute(description = "Where the account's rate budget went in its current window: requests by operation"
