@@ -39,7 +39,7 @@ class ContextStopTest extends AeronaRouteTestSupport {
 
         // A's call starts the renewal, which waits for the budget; B's calls join that login
         CompletableFuture<Object> fromA = a.createProducerTemplate().asyncRequestBody("direct:practices", null);
-        await().atMost(Duration.ofSeconds(5)).until(() -> endpointA.getWaitingCalls() > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> endpointA.getWaitingCalls() > 0);
         List<CompletableFuture<Object>> fromB = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             fromB.add(b.createProducerTemplate().asyncRequestBody("direct:practices", null));

@@ -33,7 +33,7 @@ class FailuresTest extends AeronaRouteTestSupport {
                 from("direct:payment").to("aerona:getPayment");
                 from("direct:lenient").to("aerona:getPayment?throwExceptionOnFailure=false");
                 from("direct:status").to("aerona:updateAppointmentStatus?appointmentStatusId=7");
-                from("direct:practices").to("aerona:getPractices?socketTimeout=500ms");
+                from("direct:practices").to("aerona:getPractices?socketTimeout=2s");
             }
         }).createProducerTemplate();
     }
@@ -110,7 +110,7 @@ class FailuresTest extends AeronaRouteTestSupport {
 
     @Test
     void slowReplyHitsTheSocketTimeout() {
-        sandbox.injectFault(SandboxFault.delay(Duration.ofSeconds(3)).path("/practices"));
+        sandbox.injectFault(SandboxFault.delay(Duration.ofSeconds(6)).path("/practices"));
         AeronaException e = failure(AeronaException.class, "direct:practices", null, Map.of());
         assertInstanceOf(IOException.class, e.getCause(), () -> "got " + e.getCause());
         List<?> again = template.requestBody("direct:practices", null, List.class);
