@@ -181,6 +181,8 @@ class DocumentedPropertiesTest {
                 "aerona_budget_wait_seconds_count\\{[^}]*} 1")) {
             assertTrue(scrape.matches("(?s).*" + expected + ".*"), expected + " in\n" + scrape);
         }
+        // the docs' Grafana dashboard asks for nothing this scrape lacks
+        GrafanaDashboard.assertAnsweredBy(scrape);
     }
 
     /**

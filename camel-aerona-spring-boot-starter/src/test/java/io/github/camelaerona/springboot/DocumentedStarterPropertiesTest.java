@@ -53,10 +53,11 @@ class DocumentedStarterPropertiesTest {
     @Test
     void everyDocumentedFileIsBootedByATest() throws IOException {
         // starter.properties here; web-application.properties by WebApplicationTest; shared-budget.properties by
-        // SharedBudgetStarterTest; webhooks-over-tls.properties by WebhooksOverTlsTest
+        // SharedBudgetStarterTest; webhooks-over-tls.properties by WebhooksOverTlsTest; metrics.properties by
+        // PrometheusScrapeTest
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/docs"))) {
-            assertEquals(List.of("shared-budget.properties", "starter.properties", "web-application.properties",
-                    "webhooks-over-tls.properties"),
+            assertEquals(List.of("metrics.properties", "shared-budget.properties", "starter.properties",
+                    "web-application.properties", "webhooks-over-tls.properties"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
