@@ -12,12 +12,12 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 
 import io.github.camelaerona.internal.account.AccountKey;
-import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.internal.account.AccountLease;
 import io.github.camelaerona.internal.account.AccountSettings;
 import io.github.camelaerona.internal.account.AeronaAccounts;
 import io.github.camelaerona.internal.account.AccountRateLimiter;
 import io.github.camelaerona.api.BudgetReport;
+import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaAccountResolver;
 import io.github.camelaerona.api.AeronaException;
 import io.github.camelaerona.api.AeronaValidationException;
