@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ul>
  * and a {@code <dependency>} block must name a module of this project at its version. A properties block must be an
  * excerpt of a file that a test boots as written ({@link #BOOTED_PROPERTIES}: DocumentedPropertiesTest for
- * camel-main, the starter's tests for Spring Boot, KameletPipesTest for the Kamelets' settings). Run with
+ * camel-main, the starter's tests for Spring Boot, KameletPipesTest for the Kamelets' settings, AeronaDevServiceTest
+ * for Camel Quarkus). Run with
  * {@code -Daerona.docs.update=true} to copy the regions into the pages.
  */
 class DocsSnippetsTest {
@@ -43,7 +44,8 @@ class DocsSnippetsTest {
      */
     static final List<String> BOOTED_PROPERTIES = List.of("camel-aerona-component/src/test/resources/docs/camel-main/",
             "camel-aerona-spring-boot-starter/src/test/resources/docs/", "camel-aerona-kamelets/src/test/resources/docs/",
-            "camel-aerona-examples/src/test/resources/clinics/");
+            "camel-aerona-examples/src/test/resources/clinics/",
+            "camel-aerona-quarkus/integration-test/src/main/resources/");
 
     @Test
     void everyCodeBlockOfTheDocsComesFromCodeTheBuildRuns() throws IOException {
@@ -170,8 +172,10 @@ class DocsSnippetsTest {
         if (!parent.contains("<version>" + version.group(1) + "</version>")) {
             problems.add(where + ": version " + version.group(1) + " is not the project's");
         }
-        try (Stream<Path> poms = Files.list(ROOT)) {
-            boolean found = poms.map(dir -> dir.resolve("pom.xml")).filter(Files::exists).anyMatch(pom -> {
+        // modules sit one or two levels down (camel-aerona-quarkus/runtime)
+        try (Stream<Path> poms = Files.find(ROOT, 3, (path, attributes) -> path.endsWith("pom.xml")
+                && !path.toString().contains("target"))) {
+            boolean found = poms.anyMatch(pom -> {
                 try {
                     return Files.readString(pom).contains("<artifactId>" + artifact.group(1) + "</artifactId>\n  <");
                 } catch (IOException e) {

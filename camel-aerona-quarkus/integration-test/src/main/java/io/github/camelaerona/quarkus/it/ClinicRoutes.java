@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class ClinicRoutes extends RouteBuilder {
 
+    // tag::quarkus-routes[]
     @Override
     public void configure() {
         from("direct:practices").routeId("practices")
@@ -24,4 +25,5 @@ public class ClinicRoutes extends RouteBuilder {
                 .routeId("payments").autoStartup(false)
                 .bean(ReceivedPayments.class, "add(${header." + AeronaConstants.RECORD_ID + "}, ${body})");
     }
+    // end::quarkus-routes[]
 }
