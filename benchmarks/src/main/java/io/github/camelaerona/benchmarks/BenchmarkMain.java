@@ -20,6 +20,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true"); // the charts are drawn on machines without a display
         List<String> wanted = args.length == 0
                 ? List.of("budget", "restart", "logins", "overhead", "waiting", "webhook", "cluster", "priority", "tenants") : Arrays.asList(args);
         List<Figure> figures = new ArrayList<>();

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -48,14 +50,22 @@ final class ClusterBenchmark {
             // ten full windows counted, plus the first (instances start at different moments) and the last
             long start = System.nanoTime();
             letPass(start, PERIOD.multipliedBy(5));
+            Instant forward = sandbox.clock().instant();
             cluster.stepDatabaseClock(Duration.ofHours(1));
             letPass(start, PERIOD.multipliedBy(9));
             offsetAfterStep = offset(cluster.postgres().dataSource());
+            Instant back = sandbox.clock().instant();
             cluster.stepDatabaseClock(Duration.ZERO);
             letPass(start, PERIOD.multipliedBy(WINDOWS + 2));
             offsetAtEnd = offset(cluster.postgres().dataSource());
             stats = sandbox.stats();
-            use = BudgetUse.of(sandbox.requests().stream().map(RecordedRequest::at).toList(), LIMIT, PERIOD);
+            List<Instant> seen = sandbox.requests().stream().map(RecordedRequest::at).toList();
+            use = BudgetUse.of(seen, LIMIT, PERIOD);
+            Instant first = seen.stream().min(Instant::compareTo).orElse(forward);
+            Charts.requestsInWindow("cluster-requests-in-window.png", INSTANCES + " JVMs sharing one budget through"
+                    + " PostgreSQL: requests Aerona saw in each " + PERIOD.toSeconds() + " s window", seen, LIMIT, PERIOD,
+                    List.of(new Charts.Event(seconds(first, forward), "database clock +1 h"),
+                            new Charts.Event(seconds(first, back), "and back")));
         }
         double[] slotCost = slotCost();
         boolean met = use.mean() >= 0.95 && stats.invalidatedTokens() == 0 && stats.maxInWindow() <= LIMIT;
@@ -69,6 +79,10 @@ final class ClusterBenchmark {
                         + " (median call %.2f ms with the PostgreSQL limiter, %.2f ms with the in-JVM one, %.2fx)",
                         offsetAfterStep, offsetAtEnd, use.windows(), slotCost[0], slotCost[1] - slotCost[2], slotCost[1], slotCost[2],
                         slotCost[1] / slotCost[2]));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
     }
 
     /** The instances work on their own; this only lets the time pass. */

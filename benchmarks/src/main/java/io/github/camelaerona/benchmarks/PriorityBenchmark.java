@@ -3,7 +3,9 @@ package io.github.camelaerona.benchmarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -36,7 +38,7 @@ final class PriorityBenchmark {
     static final int RESERVE = 7;
 
     record Outcome(String label, double median, double p99, double max, int interactive, double backgroundShare,
-            long invalidated, int maxInWindow) {
+            long invalidated, int maxInWindow, List<Double> waits) {
         @Override
         public String toString() {
             return String.format("%s: interactive wait median %.0f ms, p99 %.0f ms, max %.0f ms (%d calls); background used"
@@ -55,9 +57,14 @@ final class PriorityBenchmark {
             outcomes.add(once("PostgreSQL, priorities", true, db));
             outcomes.add(once("PostgreSQL, all normal", false, db));
         }
+        Map<String, List<Double>> waits = new LinkedHashMap<>();
+        outcomes.forEach(o -> waits.put(o.label(), o.waits()));
         Outcome jvm = outcomes.get(0);
         Outcome shared = outcomes.get(2);
         double slotTime = PERIOD.toMillis() / (double) LIMIT;
+        Charts.waits("priority-interactive-waits.png", "An interactive call every 500 ms beside 1,000 background calls ("
+                + LIMIT + " per " + PERIOD.toSeconds() + " s)", waits, slotTime,
+                "one freed slot (" + Math.round(slotTime) + " ms)");
         boolean met = outcomes.stream().allMatch(o -> o.invalidated() == 0 && o.maxInWindow() <= LIMIT)
                 && jvm.p99() <= slotTime && shared.p99() <= slotTime
                 && jvm.backgroundShare() >= 0.9 && shared.backgroundShare() >= 0.9;
@@ -121,7 +128,8 @@ final class PriorityBenchmark {
             backlog.forEach(f -> f.cancel(false));
             double[] sorted = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new Outcome(label, percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1],
-                    sorted.length, Math.min(1.0, background / left), stats.invalidatedTokens(), stats.maxInWindow());
+                    sorted.length, Math.min(1.0, background / left), stats.invalidatedTokens(), stats.maxInWindow(),
+                    List.copyOf(waits));
         }
     }
 
