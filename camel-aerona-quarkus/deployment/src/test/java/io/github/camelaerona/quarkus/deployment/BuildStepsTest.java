@@ -19,6 +19,7 @@ import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourcePatternsBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.test.QuarkusUnitTest;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,6 +67,13 @@ class BuildStepsTest {
                     .map(line -> line.substring(kind.length() + 1))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
+    }
+
+    @Test
+    void devservicesEnabledFalseKeepsTheSandboxFromStarting() {
+        var config = ConfigProvider.getConfig();
+        assertTrue(config.getOptionalValue(AeronaProcessor.ADMIN_URL, String.class).isEmpty());
+        assertTrue(config.getOptionalValue(AeronaProcessor.BASE_URL, String.class).isEmpty());
     }
 
     @Test
