@@ -94,6 +94,9 @@ final class SandboxApi implements HttpHandler {
 
         Reply reply;
         SandboxFault fault = takeFault(method, path);
+        if (fault != null) {
+            fault.awaitRelease();
+        }
         if (fault != null && fault.kind() == SandboxFault.Kind.DROP) {
             requests.add(new RecordedRequest(method, path, query, headers, body, token, at, -1));
             exchange.close();

@@ -24,6 +24,9 @@ public final class SandboxFault {
     private String method;
     private String pathPrefix = "/";
     private final AtomicInteger remaining = new AtomicInteger(1);
+    /** Set by {@link #held()}: matching requests wait for it before they are answered. */
+    private java.util.concurrent.CountDownLatch release;
+    private final AtomicInteger holding = new AtomicInteger();
 
     private SandboxFault(Kind kind, Duration delay, int status, String body) {
         this.kind = kind;
@@ -65,6 +68,47 @@ public final class SandboxFault {
     /** Answers normally, but writes the reply one byte every {@code perByte}, as a congested or hostile server would. */
     public static SandboxFault drip(Duration perByte) {
         return new SandboxFault(Kind.DRIP, Objects.requireNonNull(perByte), 0, null);
+    }
+
+    /**
+     * Answers normally, but only once the test calls {@link #release()}: requests it holds are in flight for as
+     * long as the test needs (at most a minute, so a test that forgets cannot hang the sandbox).
+     */
+    public static SandboxFault hold() {
+        return delay(Duration.ZERO).held();
+    }
+
+    /** Holds the matching requests until {@link #release()} before giving them this fault's answer. */
+    public SandboxFault held() {
+        this.release = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
+    /** Lets the held requests go on to their answers, and every later one through at once. */
+    public void release() {
+        if (release != null) {
+            release.countDown();
+        }
+    }
+
+    /** How many requests the fault holds now. */
+    public int holding() {
+        return holding.get();
+    }
+
+    /** Waits for {@link #release()} if the fault holds requests. */
+    void awaitRelease() {
+        if (release == null) {
+            return;
+        }
+        holding.incrementAndGet();
+        try {
+            release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            holding.decrementAndGet();
+        }
     }
 
     /** Only requests with this method (GET, POST, PUT). */
