@@ -46,6 +46,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "calltimeout":
         case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "coalescereads":
+        case "coalesceReads": getOrCreateConfiguration(target).setCoalesceReads(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelaerona.AeronaConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -101,6 +103,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
         case "rawJson": getOrCreateConfiguration(target).setRawJson(property(camelContext, boolean.class, value)); return true;
+        case "referencedatattl":
+        case "referenceDataTtl": getOrCreateConfiguration(target).setReferenceDataTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestoverrides":
         case "requestOverrides": getOrCreateConfiguration(target).setRequestOverrides(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
@@ -149,6 +153,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "calltimeout":
         case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
+        case "coalescereads":
+        case "coalesceReads": return boolean.class;
         case "configuration": return io.github.camelaerona.AeronaConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -204,6 +210,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
         case "rawJson": return boolean.class;
+        case "referencedatattl":
+        case "referenceDataTtl": return long.class;
         case "requestoverrides":
         case "requestOverrides": return java.lang.String.class;
         case "sockettimeout":
@@ -253,6 +261,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "calltimeout":
         case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();
+        case "coalescereads":
+        case "coalesceReads": return getOrCreateConfiguration(target).isCoalesceReads();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -308,6 +318,8 @@ public class AeronaComponentConfigurer extends PropertyConfigurerSupport impleme
         case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "rawjson":
         case "rawJson": return getOrCreateConfiguration(target).isRawJson();
+        case "referencedatattl":
+        case "referenceDataTtl": return getOrCreateConfiguration(target).getReferenceDataTtl();
         case "requestoverrides":
         case "requestOverrides": return getOrCreateConfiguration(target).getRequestOverrides();
         case "sockettimeout":

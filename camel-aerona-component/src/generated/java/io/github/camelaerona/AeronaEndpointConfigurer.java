@@ -52,6 +52,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianId": target.getParameters().setClinicianId(property(camelContext, java.lang.Long.class, value)); return true;
         case "cliniciantypeid":
         case "clinicianTypeId": target.getParameters().setClinicianTypeId(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "coalescereads":
+        case "coalesceReads": target.getConfiguration().setCoalesceReads(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -126,6 +128,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimiter": target.getConfiguration().setRateLimiter(property(camelContext, io.github.camelaerona.api.AeronaRateLimiter.class, value)); return true;
         case "rawjson":
         case "rawJson": target.getConfiguration().setRawJson(property(camelContext, boolean.class, value)); return true;
+        case "referencedatattl":
+        case "referenceDataTtl": target.getConfiguration().setReferenceDataTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "remoteonly":
         case "remoteOnly": target.getParameters().setRemoteOnly(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "repeatcount":
@@ -212,6 +216,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianId": return java.lang.Long.class;
         case "cliniciantypeid":
         case "clinicianTypeId": return java.lang.Integer.class;
+        case "coalescereads":
+        case "coalesceReads": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
@@ -286,6 +292,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimiter": return io.github.camelaerona.api.AeronaRateLimiter.class;
         case "rawjson":
         case "rawJson": return boolean.class;
+        case "referencedatattl":
+        case "referenceDataTtl": return long.class;
         case "remoteonly":
         case "remoteOnly": return java.lang.Boolean.class;
         case "repeatcount":
@@ -373,6 +381,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "clinicianId": return target.getParameters().getClinicianId();
         case "cliniciantypeid":
         case "clinicianTypeId": return target.getParameters().getClinicianTypeId();
+        case "coalescereads":
+        case "coalesceReads": return target.getConfiguration().isCoalesceReads();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -447,6 +457,8 @@ public class AeronaEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "rateLimiter": return target.getConfiguration().getRateLimiter();
         case "rawjson":
         case "rawJson": return target.getConfiguration().isRawJson();
+        case "referencedatattl":
+        case "referenceDataTtl": return target.getConfiguration().getReferenceDataTtl();
         case "remoteonly":
         case "remoteOnly": return target.getParameters().getRemoteOnly();
         case "repeatcount":

@@ -23,7 +23,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(81);
+        Set<String> props = new HashSet<>(83);
         props.add("account");
         props.add("accountResolver");
         props.add("appointmentId");
@@ -39,6 +39,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("callTimeout");
         props.add("clinicianId");
         props.add("clinicianTypeId");
+        props.add("coalesceReads");
         props.add("connectTimeout");
         props.add("delay");
         props.add("emitUpdates");
@@ -79,6 +80,7 @@ public class AeronaEndpointUriFactory extends org.apache.camel.support.component
         props.add("rateLimitWaitWarning");
         props.add("rateLimiter");
         props.add("rawJson");
+        props.add("referenceDataTtl");
         props.add("remoteOnly");
         props.add("repeatCount");
         props.add("requestOverrides");

@@ -18,6 +18,7 @@ import io.github.camelaerona.internal.account.AccountKey;
 import io.github.camelaerona.internal.account.AccountSettings;
 import io.github.camelaerona.internal.consumer.PollSettings;
 import io.github.camelaerona.internal.consumer.WebhookSettings;
+import io.github.camelaerona.internal.operation.ReadSettings;
 import io.github.camelaerona.internal.operation.RequestLines;
 import io.github.camelaerona.internal.operation.ValueLookup;
 import io.github.camelaerona.internal.transport.TransportSettings;
@@ -105,6 +106,11 @@ public class AeronaConfiguration implements Cloneable {
     private String budgetJournal;
     @UriParam(enums = "interactive,normal,background")
     private AeronaPriority priority;
+    @UriParam(defaultValue = "true")
+    private boolean coalesceReads = true;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration")
+    @AtLeast(value = 0, allowed = "0 (keep none) or more")
+    private long referenceDataTtl;
     @UriParam(label = "advanced", defaultValue = "10")
     @AtLeast(value = 0, allowed = "a whole number of 0 or more")
     private int interactiveReserve = AccountSettings.Budget.DEFAULT_INTERACTIVE_RESERVE;
@@ -175,6 +181,10 @@ public class AeronaConfiguration implements Cloneable {
         return new AccountSettings(password, transport, budget, Duration.ofMillis(tokenRenewMargin),
                 Duration.ofMillis(loginBackoff), clock,
                 new AccountSettings.Login(loginPath, loginUsernameField, loginPasswordField));
+    }
+
+    ReadSettings readSettings() {
+        return new ReadSettings(coalesceReads, Duration.ofMillis(referenceDataTtl));
     }
 
     /** @param defaultRepository the consumer's own memory, used unless idempotentRepository is set */
@@ -340,6 +350,34 @@ public class AeronaConfiguration implements Cloneable {
      */
     public void setPriority(AeronaPriority priority) {
         this.priority = priority;
+    }
+
+    public boolean isCoalesceReads() {
+        return coalesceReads;
+    }
+
+    /**
+     * Whether identical reads in flight at the same time on one account (the same operation with the same checked
+     * parameters, from any endpoint of the account that coalesces) share one request: each exchange gets its own
+     * copy of the reply and its own headers, and the same failure if the request fails. A read never joins one of
+     * lower priority. Writes (createAppointment, updateAppointmentStatus) are never shared.
+     */
+    public void setCoalesceReads(boolean coalesceReads) {
+        this.coalesceReads = coalesceReads;
+    }
+
+    public long getReferenceDataTtl() {
+        return referenceDataTtl;
+    }
+
+    /**
+     * How long replies of getPractices, getClinicians and getAppointmentTypes are kept and reused, per account and
+     * parameters; 0 (the default) keeps none. A practice's new clinician, appointment type or change to either can
+     * stay unseen for this long. The header CamelAeronaRefresh=true asks Aerona anyway and keeps the new reply; the
+     * reply headers CamelAeronaFromCache and CamelAeronaCacheAge say where a reply came from.
+     */
+    public void setReferenceDataTtl(long referenceDataTtl) {
+        this.referenceDataTtl = referenceDataTtl;
     }
 
     public int getInteractiveReserve() {

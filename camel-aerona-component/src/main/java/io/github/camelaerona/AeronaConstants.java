@@ -38,6 +38,23 @@ public final class AeronaConstants {
                             + " needed). After a 401 and a fresh login, the wait of the repeated request.",
               javaType = "Long", label = "producer")
     public static final String BUDGET_WAITED = "CamelAeronaBudgetWaited";
+    @Metadata(description = "Set to true to ask Aerona for reference data (getPractices, getClinicians,"
+                            + " getAppointmentTypes) even when a kept reply is younger than referenceDataTtl; the new"
+                            + " reply is kept.",
+              javaType = "Boolean", label = "producer")
+    public static final String REFRESH = "CamelAeronaRefresh";
+    @Metadata(description = "On the reply of getPractices, getClinicians or getAppointmentTypes: true when it is a"
+                            + " reply kept for referenceDataTtl (no request was sent), false when Aerona was asked.",
+              javaType = "Boolean", label = "producer")
+    public static final String FROM_CACHE = "CamelAeronaFromCache";
+    @Metadata(description = "With CamelAeronaFromCache: how old the reply is, in milliseconds (0 when Aerona was just"
+                            + " asked).",
+              javaType = "Long", label = "producer")
+    public static final String CACHE_AGE = "CamelAeronaCacheAge";
+    @Metadata(description = "On the reply of a read: true when the call shared the request of an identical read in"
+                            + " flight on the account (coalesceReads), false when it sent its own.",
+              javaType = "Boolean", label = "producer")
+    public static final String COALESCED = "CamelAeronaCoalesced";
     @Metadata(description = "The id of the record a polling consumer emitted.", javaType = "Long", label = "consumer")
     public static final String RECORD_ID = AeronaPollingConsumer.RECORD_ID_HEADER;
     @Metadata(description = "The object type of a webhook event, as configured (Patient, Appointment or Treatment).",

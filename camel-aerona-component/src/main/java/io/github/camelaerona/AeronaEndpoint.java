@@ -189,7 +189,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
             for (String name : accountNames()) {
                 AccountLease each = leaseNamed(name, "account");
                 namedLeases.add(each);
-                named.add(new PollSource(name, new OperationClient(each, observe(each))));
+                named.add(new PollSource(name, new OperationClient(each, observe(each), configuration.readSettings())));
             }
             lease = namedLeases.size() == 1 ? namedLeases.get(0) : null;
             pollSources = List.copyOf(named);
@@ -202,7 +202,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         }
         // else: no account of its own; each message names one (CamelAeronaAccount) for the accountResolver
         client = lease == null ? null : new OperationClient(lease, namedLeases.contains(lease) ? metricsOf(lease)
-                : observe(lease));
+                : observe(lease), configuration.readSettings());
         if (configuration.getAccount() == null) {
             pollSources = client == null ? List.of() : List.of(new PollSource(null, client));
         }
@@ -411,7 +411,7 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
     }
 
     @ManagedAttribute(description = "Where the account's rate budget went in its current window: requests by operation"
-            + " and by route, logins, retries, waits, calls that gave up")
+            + " and by route, logins, retries, waits, calls that gave up, requests saved, polls skipped")
     public String getBudgetReport() {
         return lease == null ? null : lease.account().budgetReport().summary();
     }

@@ -15,7 +15,11 @@ import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaValidationException;
 import io.github.camelaerona.internal.SafeText;
 import io.github.camelaerona.api.AeronaOperation;
+import io.github.camelaerona.internal.account.SentCall;
 import io.github.camelaerona.internal.operation.AeronaRequest;
+import io.github.camelaerona.internal.operation.CallObserver;
+import io.github.camelaerona.internal.operation.OperationSpec;
+import io.github.camelaerona.internal.operation.OperationSpecs;
 import io.github.camelaerona.internal.operation.OperationClient;
 import io.github.camelaerona.internal.operation.OperationReply;
 import io.github.camelaerona.internal.operation.RequestBody;
@@ -87,12 +91,13 @@ class AeronaProducer extends DefaultAsyncProducer {
             OperationClient client = endpoint.client();
             if (accountName != null) {
                 named = endpoint.leaseNamed(accountName.toString(), AeronaConstants.ACCOUNT);
-                client = new OperationClient(named);
+                client = new OperationClient(named, CallObserver.NONE, configuration.readSettings());
             } else if (client == null) {
                 throw new AeronaValidationException(request.operation().name(), AeronaConstants.ACCOUNT, "must name the"
                         + " account: the endpoint has none of its own (no username and password, no account option)");
             }
-            reply = client.send(request, route(exchange), priority(request, exchange.getMessage()));
+            reply = client.send(request, route(exchange), priority(request, exchange.getMessage()),
+                    refresh(request, exchange.getMessage()));
         } catch (Exception e) {
             if (named != null) {
                 endpoint.messageDone(named);
@@ -137,6 +142,20 @@ class AeronaProducer extends DefaultAsyncProducer {
         return configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.NORMAL;
     }
 
+    /** Whether the message asks for fresh reference data ({@code CamelAeronaRefresh}). */
+    private static boolean refresh(AeronaRequest request, Message message) {
+        Object header = message.getHeader(AeronaConstants.REFRESH);
+        if (header == null || header instanceof Boolean) {
+            return Boolean.TRUE.equals(header);
+        }
+        String text = header.toString();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new AeronaValidationException(request.operation().name(), AeronaConstants.REFRESH,
+                "must be true or false, but was " + SafeText.quote(text));
+    }
+
     private AeronaRequest prepare(Message message) {
         AeronaOperation operation = operation(message);
         Object body = message.getBody();
@@ -179,6 +198,14 @@ class AeronaProducer extends DefaultAsyncProducer {
         message.setHeader(AeronaConstants.RESPONSE_CODE, reply.status());
         message.setHeader(AeronaConstants.BUDGET_REMAINING, reply.budgetRemaining());
         message.setHeader(AeronaConstants.BUDGET_WAITED, reply.budgetWaitedMillis());
+        OperationSpec spec = OperationSpecs.of(reply.request().operation());
+        if (spec.isRead()) {
+            message.setHeader(AeronaConstants.COALESCED, reply.origin() == SentCall.Origin.SHARED);
+        }
+        if (spec.isReferenceData()) {
+            message.setHeader(AeronaConstants.FROM_CACHE, reply.origin() == SentCall.Origin.KEPT);
+            message.setHeader(AeronaConstants.CACHE_AGE, reply.ageMillis());
+        }
         if (!reply.isSuccess()) {
             if (configuration.isThrowExceptionOnFailure()) {
                 exchange.setException(reply.failure("Aerona refused the request."));

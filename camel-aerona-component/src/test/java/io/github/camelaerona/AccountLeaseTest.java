@@ -24,16 +24,16 @@ class AccountLeaseTest extends AeronaRouteTestSupport {
 
     @Test
     void oneAccountForTwoContextsClosedWithTheLastLease() throws Exception {
-        CamelContext first = startContext(route("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s"));
-        CamelContext second = startContext(route("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s"));
+        CamelContext first = startContext(route("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s&coalesceReads=false"));
+        CamelContext second = startContext(route("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s&coalesceReads=false"));
         first.createProducerTemplate().requestBody("direct:call", (Object) null);
         second.createProducerTemplate().requestBody("direct:call", (Object) null);
-        // the budget's timer starts with the first wait for a slot
+        // the budget's timer starts with the first wait for a slot (four calls of their own, not one shared)
         for (int i = 0; i < 4; i++) {
             first.createProducerTemplate().asyncRequestBody("direct:call", null);
         }
-        AeronaEndpoint a = first.getEndpoint("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s", AeronaEndpoint.class);
-        AeronaEndpoint b = second.getEndpoint("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s", AeronaEndpoint.class);
+        AeronaEndpoint a = first.getEndpoint("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s&coalesceReads=false", AeronaEndpoint.class);
+        AeronaEndpoint b = second.getEndpoint("aerona:getPractices?rateLimit=5&rateLimitPeriod=10s&coalesceReads=false", AeronaEndpoint.class);
         assertSame(a.lease().account(), b.lease().account(), "one account, one token, one budget");
         assertTrue(AeronaAccounts.holds(a.lease().account().key()));
         assertEquals(1, sandbox.logins().size());

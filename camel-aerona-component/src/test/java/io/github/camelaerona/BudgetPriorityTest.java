@@ -51,6 +51,8 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
     @Override
     protected void configure(AeronaComponent aerona) {
         aerona.getConfiguration().setRateLimit(limit);
+        // the budget is loaded with identical reads: each is to be a request of its own
+        aerona.getConfiguration().setCoalesceReads(false);
         aerona.getConfiguration().setRateLimitPeriod(period.toMillis());
         aerona.getConfiguration().setInteractiveReserve(reserve);
     }

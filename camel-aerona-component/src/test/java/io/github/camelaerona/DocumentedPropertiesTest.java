@@ -159,7 +159,9 @@ class DocumentedPropertiesTest {
     void metricsOverHttp() throws Exception {
         int port = freePort();
         CamelContext context = boot("metrics.properties", Map.of(), "camel.management.host", "127.0.0.1",
-                "camel.management.port", String.valueOf(port), "camel.component.aerona.rate-limit", "2");
+                "camel.management.port", String.valueOf(port), "camel.component.aerona.rate-limit", "2",
+                // three identical reads in flight would otherwise share one request: three calls are to wait here
+                "camel.component.aerona.coalesce-reads", "false");
         context.createProducerTemplate().requestBody("direct:practices", (Object) null);
         for (int i = 0; i < 3; i++) {
             context.createProducerTemplate().asyncRequestBody("direct:practices", null);

@@ -174,7 +174,8 @@ class HostileRepliesTest extends AeronaRouteTestSupport {
         CamelContext context = startContext(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:call").to("aerona:getPractices?rateLimit=2&rateLimitPeriod=10m&rateLimitMaxWait=15m");
+                from("direct:call").to("aerona:getPractices?rateLimit=2&rateLimitPeriod=10m&rateLimitMaxWait=15m"
+                        + "&coalesceReads=false");
             }
         });
         // no graceful wait to hide behind: calls still waiting when the context stops must end on their own

@@ -51,8 +51,9 @@ class MetadataTest {
             Field constant = AeronaConstants.class.getField(p.name());
             assertEquals(p.headerName(), constant.get(null));
         }
-        assertEquals(AeronaParameter.values().length + 8, headers.size(), "parameters plus operation, priority,"
-                + " account, response code, budget remaining, budget waited, record id and webhook object type");
+        assertEquals(AeronaParameter.values().length + 12, headers.size(), "parameters plus operation, priority,"
+                + " account, response code, budget remaining, budget waited, refresh, from cache, cache age, coalesced,"
+                + " record id and webhook object type");
     }
 
     @Test

@@ -67,7 +67,7 @@ class MetricsTest extends AeronaRouteTestSupport {
             public void configure() {
                 from("direct:batch").routeId("batch")
                         .to("aerona:getPractices?rateLimit=2&interactiveReserve=0&priority=background"
-                                + "&rateLimitMaxWait=1m");
+                                + "&rateLimitMaxWait=1m&coalesceReads=false");
             }
         });
         List<CompletableFuture<Object>> calls = new ArrayList<>();

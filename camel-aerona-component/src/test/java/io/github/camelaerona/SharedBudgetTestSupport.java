@@ -51,6 +51,8 @@ abstract class SharedBudgetTestSupport extends AeronaRouteTestSupport {
     @Override
     protected void configure(AeronaComponent aerona) {
         aerona.getConfiguration().setRateLimit(LIMIT);
+        // the budget is loaded with identical reads: each is to be a request of its own
+        aerona.getConfiguration().setCoalesceReads(false);
         aerona.getConfiguration().setRateLimitPeriod(PERIOD.toMillis());
         aerona.getConfiguration().setCallTimeout(5000);
     }

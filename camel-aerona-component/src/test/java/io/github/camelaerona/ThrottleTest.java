@@ -38,7 +38,7 @@ class ThrottleTest extends AeronaRouteTestSupport {
 
     @Test
     void fortyFiveCallsFromSixThreadsNeverExceedTenPerTwoSeconds() throws Exception {
-        ProducerTemplate template = startContext(route("aerona:getPractices?rateLimit=10&rateLimitPeriod=2s"))
+        ProducerTemplate template = startContext(route("aerona:getPractices?rateLimit=10&rateLimitPeriod=2s&coalesceReads=false"))
                 .createProducerTemplate();
         ExecutorService threads = Executors.newFixedThreadPool(6);
         CountDownLatch go = new CountDownLatch(1);
@@ -94,7 +94,7 @@ class ThrottleTest extends AeronaRouteTestSupport {
 
     @Test
     void waitingExchangesHoldNoThreads() throws Exception {
-        CamelContext context = startContext(route("aerona:getPractices?rateLimit=2&rateLimitPeriod=1m&rateLimitMaxWait=1m"));
+        CamelContext context = startContext(route("aerona:getPractices?rateLimit=2&rateLimitPeriod=1m&rateLimitMaxWait=1m&coalesceReads=false"));
         ProducerTemplate template = context.createProducerTemplate();
         template.requestBody("direct:call", (Object) null);
         int threadsBefore = Thread.activeCount();
@@ -102,7 +102,7 @@ class ThrottleTest extends AeronaRouteTestSupport {
         for (int i = 0; i < 200; i++) {
             waiting.add(template.asyncRequestBody("direct:call", null));
         }
-        AeronaEndpoint endpoint = context.getEndpoint("aerona:getPractices?rateLimit=2&rateLimitPeriod=1m&rateLimitMaxWait=1m",
+        AeronaEndpoint endpoint = context.getEndpoint("aerona:getPractices?rateLimit=2&rateLimitPeriod=1m&rateLimitMaxWait=1m&coalesceReads=false",
                 AeronaEndpoint.class);
         var limiter = (io.github.camelaerona.internal.account.SlidingWindowRateLimiter) endpoint.lease().account().limiter();
         await().atMost(Duration.ofSeconds(20)).until(() -> limiter.waiting() == 200);

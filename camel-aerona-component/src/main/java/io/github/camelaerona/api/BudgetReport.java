@@ -18,17 +18,27 @@ import java.util.Map;
  * @param meanWait    their mean wait
  * @param gaveUp      calls that waited {@code rateLimitMaxWait} and were not sent
  * @param waitingNow  calls waiting for a slot now
+ * @param shared      reads that shared the request of an identical read in flight ({@code coalesceReads}): requests
+ *                    saved
+ * @param fromCache   reads answered by a kept reply of reference data ({@code referenceDataTtl}): requests saved
+ * @param pollsSkipped polls skipped because they would have waited for the budget (the next poll catches up)
  */
 public record BudgetReport(Duration window, int requests, Map<String, Integer> byOperation,
         Map<String, Integer> byRoute, int logins, int retries, int waited, Duration longestWait, Duration meanWait,
-        int gaveUp, int waitingNow) {
+        int gaveUp, int waitingNow, int shared, int fromCache, int pollsSkipped) {
+
+    /** Requests the window did without: reads that shared one in flight, and reads answered from the cache. */
+    public int saved() {
+        return shared + fromCache;
+    }
 
     /** One line for logs and the console. */
     public String summary() {
         return requests + " requests in the last " + window + " (by operation " + byOperation + ", by route " + byRoute
                 + ", logins " + logins + ", retries " + retries + "); " + waited + " waited (longest "
                 + longestWait.toMillis() + " ms, mean " + meanWait.toMillis() + " ms), " + gaveUp
-                + " gave up at rateLimitMaxWait, " + waitingNow + " waiting now";
+                + " gave up at rateLimitMaxWait, " + waitingNow + " waiting now; saved " + saved() + " (shared " + shared
+                + ", from cache " + fromCache + "), " + pollsSkipped + " polls skipped";
     }
 
     /** The figures as name/value pairs (health check details, JSON). */
@@ -45,6 +55,9 @@ public record BudgetReport(Duration window, int requests, Map<String, Integer> b
         map.put("meanWaitMillis", meanWait.toMillis());
         map.put("gaveUpAtMaxWaitInWindow", gaveUp);
         map.put("waitingNow", waitingNow);
+        map.put("sharedInWindow", shared);
+        map.put("fromCacheInWindow", fromCache);
+        map.put("pollsSkippedInWindow", pollsSkipped);
         return map;
     }
 }

@@ -53,6 +53,29 @@ public final class AccountLease implements AutoCloseable {
         return account.send(call, this, tag);
     }
 
+    /**
+     * Sends a read, or shares the request of an identical read in flight on the account (see {@link SharedReads}):
+     * the reply is then the same, with {@link SentCall.Origin#SHARED}.
+     */
+    public CompletableFuture<SentCall> sendOrShare(HttpCall read, CallTag tag) {
+        return account.reads().send(read, tag, () -> send(read, tag));
+    }
+
+    /** The account's kept reply to this read if younger than {@code ttl} (counted as a request saved), else null. */
+    public SentCall kept(HttpCall read, Duration ttl, CallTag tag) {
+        return account.reads().kept(read, ttl, tag, account.availablePermits());
+    }
+
+    /** Keeps a good reply of reference data for the account's reads of the same call. */
+    public void keep(HttpCall read, SentCall sent) {
+        account.reads().keep(read, sent);
+    }
+
+    /** A poll was skipped because the budget was busy: counted in the account's accounting. */
+    public void pollSkipped(CallTag tag) {
+        account.accounting().pollSkipped(tag);
+    }
+
     /** Makes sure the account holds a token, logging in if needed (for readiness checks). */
     public CompletableFuture<Void> login(CallTag tag) {
         return account.login(this, tag);

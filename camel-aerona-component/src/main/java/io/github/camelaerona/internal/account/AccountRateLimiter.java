@@ -31,6 +31,12 @@ public interface AccountRateLimiter extends AeronaRateLimiter {
     /** Calls of this priority waiting for a slot now. */
     int waiting(AeronaPriority priority);
 
+    /**
+     * Whether a call of this priority asking now would wait: callers of its priority or a higher one wait already,
+     * or no slot it may take is free (a background call leaves the interactive reserve).
+     */
+    boolean wouldWait(AeronaPriority priority);
+
     /** How long until a slot frees up: zero when one is free now, null when not known. */
     Duration timeToNextSlot();
 

@@ -54,6 +54,7 @@ public final class AeronaAccount {
     private final AtomicLong logins = new AtomicLong();
     private final AtomicLong loginFailures = new AtomicLong();
     private final BudgetAccounting accounting;
+    private final SharedReads reads;
     private Token current;
     private CompletableFuture<String> loginInFlight;
     private final Set<AccountLease> openLeases = ConcurrentHashMap.newKeySet();
@@ -77,6 +78,7 @@ public final class AeronaAccount {
         this.limiter = limiterFor(settings.budget());
         this.accounting = new BudgetAccounting(key.toString(), limiter instanceof AccountRateLimiter own ? own.period()
                 : settings.budget().period(), settings.budget().waitWarning());
+        this.reads = new SharedReads(settings.clock(), accounting);
     }
 
     /** Sends a call with the account's token, logging in first when needed; see {@link AccountLease#send}. */
@@ -459,6 +461,32 @@ public final class AeronaAccount {
     /** The budget's limit per period; -1 for a rateLimiter bean or no budget. */
     public int limit() {
         return limiter instanceof AccountRateLimiter own ? own.limit() : -1;
+    }
+
+    /**
+     * Whether a call of this priority would have to wait for a slot now: calls of its priority or a higher one wait
+     * already, or no slot it may take is free. Always false for a rateLimiter bean or no budget (it cannot tell).
+     */
+    public boolean budgetBusy(AeronaPriority priority) {
+        return limiter instanceof AccountRateLimiter own && own.wouldWait(priority);
+    }
+
+    /** The budget's period: how long a slot stays taken. */
+    public Duration budgetPeriod() {
+        return limiter instanceof AccountRateLimiter own ? own.period() : settings.budget().period();
+    }
+
+    /** The budget's free slots now; -1 when the budget cannot tell. */
+    int availablePermits() {
+        return limiter.availablePermits();
+    }
+
+    SharedReads reads() {
+        return reads;
+    }
+
+    BudgetAccounting accounting() {
+        return accounting;
     }
 
     /** Calls of this priority waiting for a slot now; -1 when the budget is a rateLimiter bean or none. */

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Where an account's budget goes: the requests of the current window (the last {@code rateLimitPeriod}) by
  * operation and by route, logins and 401 retries among them, the calls that waited for a slot and how long, and the
- * calls that gave up at {@code rateLimitMaxWait}. One per account, fed by every lease; read by JMX, the dev console
+ * calls that gave up at {@code rateLimitMaxWait}, and the requests saved (reads that shared one in flight or got a
+ * kept reply) and the polls skipped while the budget was busy. One per account, fed by every lease; read by JMX, the dev console
  * and the readiness check. Warns once per window when a call waited longer than {@code rateLimitWaitWarning}.
  */
 public final class BudgetAccounting {
@@ -77,6 +78,21 @@ public final class BudgetAccounting {
         return warn;
     }
 
+    /** A read shared the request of an identical one in flight: a request saved. */
+    synchronized void shared(CallTag tag) {
+        add(new Event(nanoClock.getAsLong(), tag, null, EventType.SHARED, 0));
+    }
+
+    /** A read got a kept reply (reference data): a request saved. */
+    synchronized void fromKept(CallTag tag) {
+        add(new Event(nanoClock.getAsLong(), tag, null, EventType.KEPT, 0));
+    }
+
+    /** A poll was skipped because it would have waited for the budget. */
+    synchronized void pollSkipped(CallTag tag) {
+        add(new Event(nanoClock.getAsLong(), tag, null, EventType.SKIPPED, 0));
+    }
+
     /** A call waited {@code rateLimitMaxWait} and was not sent. */
     synchronized void failedAtMaxWait(CallTag tag) {
         add(new Event(nanoClock.getAsLong(), tag, null, EventType.GAVE_UP, 0));
@@ -94,6 +110,9 @@ public final class BudgetAccounting {
         long longestWait = 0;
         long totalWait = 0;
         int gaveUp = 0;
+        int shared = 0;
+        int kept = 0;
+        int skipped = 0;
         for (Event e : events) {
             switch (e.type) {
                 case SENT -> {
@@ -110,11 +129,14 @@ public final class BudgetAccounting {
                     totalWait += e.waitedNanos;
                 }
                 case GAVE_UP -> gaveUp++;
+                case SHARED -> shared++;
+                case KEPT -> kept++;
+                case SKIPPED -> skipped++;
             }
         }
         return new BudgetReport(Duration.ofNanos(windowNanos), requests, byOperation, byRoute, logins, retries, waited,
                 Duration.ofNanos(longestWait), waited == 0 ? Duration.ZERO : Duration.ofNanos(totalWait / waited),
-                gaveUp, waitingNow);
+                gaveUp, waitingNow, shared, kept, skipped);
     }
 
     private void add(Event event) {
@@ -132,7 +154,7 @@ public final class BudgetAccounting {
     }
 
     private enum EventType {
-        SENT, WAITED, GAVE_UP
+        SENT, WAITED, GAVE_UP, SHARED, KEPT, SKIPPED
     }
 
     private record Event(long at, CallTag tag, Kind kind, EventType type, long waitedNanos) {

@@ -156,6 +156,17 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         return lastSeenFree;
     }
 
+    /**
+     * Judged by the free slots of the last check of the database (nothing is asked of it here): the shared window
+     * may have changed since, so this is the instance's best view, not a promise.
+     */
+    @Override
+    public boolean wouldWait(AeronaPriority priority) {
+        int free = lastSeenFree;
+        int needed = priority == AeronaPriority.BACKGROUND ? 1 + Math.min(interactiveReserve, limit - 1) : 1;
+        return waiters.anyAtOrAbove(priority) || free >= 0 && free < needed;
+    }
+
     @Override
     public int waiting() {
         return waiters.live();

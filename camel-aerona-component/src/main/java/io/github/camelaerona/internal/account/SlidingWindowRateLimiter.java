@@ -184,6 +184,12 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     }
 
     @Override
+    public synchronized boolean wouldWait(AeronaPriority priority) {
+        expire(nanoClock.getAsLong());
+        return waiters.anyAtOrAbove(priority) || !canTake(priority);
+    }
+
+    @Override
     public synchronized int waiting() {
         return waiters.live();
     }

@@ -53,6 +53,8 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
     /** The header that names the account a record came from, when the endpoint names its accounts. */
     public static final String ACCOUNT_HEADER = "CamelAeronaAccount";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AeronaPollingConsumer.class);
+
     private final PollSettings settings;
     private final Supplier<List<PollSource>> sources;
     private final ObjectMapper json = AeronaJson.mapper();
@@ -60,6 +62,8 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
     private final Map<PollSource, PollCursor> cursors = new java.util.LinkedHashMap<>();
     /** The account whose records are being read and delivered; polls run one at a time. */
     private PollSource current;
+    /** Since when (System.nanoTime) each account's polls were skipped in a row because its budget was busy. */
+    private final Map<PollSource, Long> skippedSince = new java.util.HashMap<>();
 
     /** @param sources the accounts to poll, known once the endpoint started */
     public AeronaPollingConsumer(Endpoint endpoint, Processor processor, PollSettings settings,
@@ -81,6 +85,7 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         ServiceHelper.startService(settings.repository());
         LocalDate initial = settings.initialFromDate() != null ? settings.initialFromDate() : settings.today();
         cursors.clear();
+        skippedSince.clear();
         for (PollSource source : sources.get()) {
             cursors.put(source, new PollCursor(initial, settings.lookbackDays()));
         }
@@ -121,6 +126,9 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private int poll(PollSource source, PollCursor cursor) throws Exception {
+        if (skipWhileBusy(source)) {
+            return 0;
+        }
         LocalDate from = cursor.windowStart();
         LocalDate to = cursor.windowEnd(from, settings.today());
         Map<AeronaParameter, Object> window = new EnumMap<>(AeronaParameter.class);
@@ -149,6 +157,29 @@ public class AeronaPollingConsumer extends ScheduledBatchPollingConsumer {
         }
         fresh.sort(Comparator.comparing(PolledRecord::time).thenComparing(r -> r.node().path("id").asLong()));
         return processBatch(new LinkedList<>(fresh));
+    }
+
+    /**
+     * Whether this poll gives way to the account's other work: its call would wait for the budget now. Nothing is
+     * lost, as the next poll asks for the same window. Skipped for at most one budget period in a row: then the poll
+     * waits for its slot like any call, so a budget that stays busy cannot keep records from the route for ever.
+     */
+    private boolean skipWhileBusy(PollSource source) {
+        long now = System.nanoTime();
+        Long since = skippedSince.get(source);
+        if (since != null && now - since >= source.client().lease().account().budgetPeriod().toNanos()) {
+            skippedSince.remove(source);
+            return false;
+        }
+        if (!source.client().skipPollWhileBusy(getRouteId(), settings.priority(), settings.operation().name())) {
+            skippedSince.remove(source);
+            return false;
+        }
+        skippedSince.putIfAbsent(source, now);
+        LOG.debug("A poll of {}{} is skipped: it would wait for the busy rate budget; the next poll asks for the same"
+                + " window", settings.operation().name(), source.account() == null ? "" : " for account "
+                + SafeText.quote(source.account()));
+        return true;
     }
 
     @Override

@@ -49,6 +49,17 @@ final class MicrometerMeters implements CallObserver {
                     .tag("priority", priority.name().toLowerCase(java.util.Locale.ROOT)).strongReference(true)
                     .description("Calls waiting for a slot of the budget").register(registry));
         }
+        keep(Gauge.builder("aerona.budget.saved", account, a -> a.budgetReport().shared()).tags(tags)
+                .tag("reason", "shared").strongReference(true)
+                .description("Requests saved in the current window: reads that shared one in flight, reads from the"
+                        + " cache").register(registry));
+        keep(Gauge.builder("aerona.budget.saved", account, a -> a.budgetReport().fromCache()).tags(tags)
+                .tag("reason", "cache").strongReference(true)
+                .description("Requests saved in the current window: reads that shared one in flight, reads from the"
+                        + " cache").register(registry));
+        keep(Gauge.builder("aerona.polls.skipped", account, a -> a.budgetReport().pollsSkipped()).tags(tags)
+                .strongReference(true).description("Polls skipped in the current window because the budget was busy")
+                .register(registry));
         keep(FunctionCounter.builder("aerona.logins", account, AeronaAccount::logins).tags(tags)
                 .tag("outcome", "success").description("Logins to Aerona").register(registry));
         keep(FunctionCounter.builder("aerona.logins", account, AeronaAccount::loginFailures).tags(tags)

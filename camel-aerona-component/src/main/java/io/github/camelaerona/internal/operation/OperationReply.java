@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelaerona.api.AeronaApiException;
+import io.github.camelaerona.internal.account.SentCall;
 import io.github.camelaerona.model.AeronaJson;
 
 /**
@@ -15,9 +16,11 @@ import io.github.camelaerona.model.AeronaJson;
  * @param body    the reply's text
  * @param budgetRemaining    the budget's free slots once the request had taken its own (-1: not known)
  * @param budgetWaitedMillis how long the request waited for its slot
+ * @param origin             sent for this call, shared with an identical read in flight, or kept reference data
+ * @param ageMillis          how old a kept reply is; 0 otherwise
  */
 public record OperationReply(AeronaRequest request, int status, String body, int budgetRemaining,
-        long budgetWaitedMillis) {
+        long budgetWaitedMillis, SentCall.Origin origin, long ageMillis) {
 
     private static final ObjectMapper JSON = AeronaJson.mapper();
 
@@ -73,6 +76,19 @@ public record OperationReply(AeronaRequest request, int status, String body, int
             // reported below with the reply
         }
         throw failure("The reply is not a JSON list.");
+    }
+
+    /** Whether the reply is a success that reads as the operation's result: only such a reply is kept. */
+    boolean isReadable() {
+        if (!isSuccess()) {
+            return false;
+        }
+        try {
+            result();
+            return true;
+        } catch (AeronaApiException e) {
+            return false;
+        }
     }
 
     /** Whether a 2xx reply is nevertheless Aerona's refusal (rawJson callers check it too). */

@@ -56,6 +56,7 @@ public final class OperationSpec {
     private Class<?> resultType;
     private boolean resultList;
     private boolean inferredPath;
+    private boolean referenceData;
     private String pollDateField;
     private String refusal;
     private Kind kind;
@@ -179,6 +180,12 @@ public final class OperationSpec {
     }
 
     /** The path is not on Aerona's published page and was inferred. */
+    /** The practice's set-up, which changes seldom: its replies may be kept ({@code referenceDataTtl}). */
+    OperationSpec referenceData() {
+        this.referenceData = true;
+        return this;
+    }
+
     OperationSpec inferredPath() {
         this.inferredPath = true;
         return this;
@@ -225,6 +232,19 @@ public final class OperationSpec {
     /** Whether a 2xx reply with this body means Aerona refused the change. */
     public boolean isRefusal(String replyBody) {
         return refusal != null && replyBody != null && refusal.equals(replyBody.trim());
+    }
+
+    /**
+     * Whether the operation only reads (a GET): identical reads in flight can share one request
+     * ({@code coalesceReads}). Writes never are.
+     */
+    public boolean isRead() {
+        return kind != Kind.WEBHOOK && "GET".equals(method);
+    }
+
+    /** Whether its replies are reference data, kept for {@code referenceDataTtl}. */
+    public boolean isReferenceData() {
+        return referenceData;
     }
 
     public boolean isInferredPath() {

@@ -84,6 +84,7 @@ public final class OperationSpecs {
                     .returnsListOf(AppointmentSlot.class);
             case getAppointmentTypes -> get("/appointment-types")
                     .query(PRACTICE_ID, CLINICIAN_TYPE_ID, INCLUDE_DISABLED, ONSITE_ONLY, REMOTE_ONLY)
+                    .referenceData()
                     .returnsListOf(AppointmentType.class);
             case getPayment -> get("/payments/{paymentId}")
                     .path(PAYMENT_ID)
@@ -103,11 +104,13 @@ public final class OperationSpecs {
                     .searchesBy("date");
             case getClinicians -> get("/clinicians")
                     .query(PRACTICE_ID, APPOINTMENT_TYPE_ID)
+                    .referenceData()
                     .returnsListOf(Clinician.class);
             case getPatient -> get("/patients/{patientId}")
                     .path(PATIENT_ID)
                     .returns(Patient.class);
             case getPractices -> get("/practices").inferredPath()
+                    .referenceData()
                     .returnsListOf(Practice.class);
             case webhook -> webhook();
         };
