@@ -100,6 +100,9 @@ public class StarterConfigurationGenerator {
 
         /** As the Spring Boot configuration processor reads a default: Duration.ofMinutes(15) is 15m. */
         private static String duration(String name, String text) {
+            if (text.equals("0")) {
+                return "Duration.ZERO"; // an option that is off unless set
+            }
             Matcher m = DURATION.matcher(text);
             if (!m.matches()) {
                 throw new IllegalStateException("option " + name + ": cannot write the duration " + text);

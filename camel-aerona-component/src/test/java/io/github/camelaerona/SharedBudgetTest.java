@@ -330,6 +330,46 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
         }
     }
 
+    /**
+     * A background poll leaves the interactive reserve (9 of 10 here): with the login's slot and a booking's in the
+     * shared window, it would wait, so it is skipped; once the window is empty again it is sent.
+     */
+    @Test
+    void aPollGivesWayWhenTheSharedBudgetIsBusy() throws Exception {
+        java.util.List<Long> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.time.LocalDate from = today().minusDays(30);
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:booking").to("aerona:getPatient?patientId=426709&priority=interactive"
+                        + "&budgetDataSource=#budgetDb");
+                from("aerona:searchPayments?initialFromDate=" + from + "&timeZone=Europe/London&delay=100"
+                        + "&budgetDataSource=#budgetDb").routeId("payments").autoStartup(false)
+                        .process(e -> received.add(e.getMessage().getHeader(AeronaConstants.RECORD_ID, Long.class)));
+            }
+        });
+        io.github.camelaerona.sandbox.SandboxFault held = io.github.camelaerona.sandbox.SandboxFault.hold()
+                .path("/patients");
+        sandbox.injectFault(held);
+        CompletableFuture<Object> booking = template(context).asyncRequestBody("direct:booking", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> held.holding() == 1);
+
+        context.getRouteController().startRoute("payments");
+        AeronaEndpoint endpoint = endpoint(context, "getPatient");
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.budgetReport().pollsSkipped() >= 2);
+        assertEquals(List.of(), sandbox.requests(r -> r.path().equals("/payments/search")),
+                endpoint.budgetReport().summary());
+
+        held.release();
+        booking.get(30, TimeUnit.SECONDS);
+        List<Long> expected = sandbox.data().searchPayments(null, from, today()).stream()
+                .map(p -> (Long) p.get("id")).toList();
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= expected.size());
+        assertEquals(expected, received, "every record once");
+        assertTrue(sandbox.stats().maxInWindow() <= LIMIT);
+        assertEquals(0, sandbox.stats().invalidatedTokens());
+    }
+
     private RouteBuilder practicesRoute(long maxWaitMillis) {
         return new RouteBuilder() {
             @Override

@@ -36,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
                 "AERONA_USERNAME=${aerona.sandbox.username}",
                 "AERONA_PASSWORD=${aerona.sandbox.password}",
                 // a window of 2 (the login and one call) so that calls wait while the test looks
-                "camel.component.aerona.rate-limit=2" })
+                "camel.component.aerona.rate-limit=2",
+                // three identical reads in flight would share one request: three calls are to wait here
+                "camel.component.aerona.coalesce-reads=false" })
 @TestPropertySource(locations = "classpath:docs/metrics.properties")
 // a test context exports no metrics unless asked; an application does
 @AutoConfigureObservability
