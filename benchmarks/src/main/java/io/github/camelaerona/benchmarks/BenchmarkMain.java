@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs the measurements of the contract's targets against the sandbox on loopback and prints a table of the
  * figures against the targets: {@code mvn -B -q -pl benchmarks exec:exec} (after {@code mvn -B -q -DskipTests install}).
- * Arguments pick a subset: budget, restart, logins, overhead, waiting, webhook, cluster, priority.
+ * Arguments pick a subset: budget, restart, logins, overhead, waiting, webhook, cluster, priority, tenants, day.
  */
 public final class BenchmarkMain {
 
@@ -22,7 +22,7 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true"); // the charts are drawn on machines without a display
         List<String> wanted = args.length == 0
-                ? List.of("budget", "restart", "logins", "overhead", "waiting", "webhook", "cluster", "priority", "tenants") : Arrays.asList(args);
+                ? List.of("budget", "restart", "logins", "overhead", "waiting", "webhook", "cluster", "priority", "tenants", "day") : Arrays.asList(args);
         List<Figure> figures = new ArrayList<>();
         for (String name : wanted) {
             System.err.println("Running " + name + " ...");
@@ -46,6 +46,7 @@ public final class BenchmarkMain {
                 case "cluster" -> new ClusterBenchmark().run();
                 case "priority" -> new PriorityBenchmark().run();
                 case "tenants" -> new TenantsBenchmark().run();
+                case "day" -> new DayBenchmark().run();
                 default -> throw new IllegalArgumentException("Unknown benchmark " + name);
         };
     }

@@ -127,14 +127,10 @@ final class PriorityBenchmark {
             context.stop();
             backlog.forEach(f -> f.cancel(false));
             double[] sorted = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Outcome(label, percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1],
+            return new Outcome(label, Harness.percentile(sorted, 50), Harness.percentile(sorted, 99),
+                    sorted[sorted.length - 1],
                     sorted.length, Math.min(1.0, background / left), stats.invalidatedTokens(), stats.maxInWindow(),
                     List.copyOf(waits));
         }
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }
