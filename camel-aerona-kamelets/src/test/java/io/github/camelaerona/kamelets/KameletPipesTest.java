@@ -117,6 +117,20 @@ class KameletPipesTest {
     }
 
     @Test
+    void theCliniciansActionKeepsItsReplyForTheTtlThePipeSets() throws Exception {
+        run("clinicians-kept-to-file.yaml", Map.of("camel.component.aerona.username", sandbox.username(),
+                "camel.component.aerona.password", sandbox.password()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> written("clinicians-").size() == 3);
+        List<RecordedRequest> asked = sandbox.requests(r -> r.path().equals("/clinicians"));
+        assertEquals(1, asked.size(), "three exchanges, one request: " + asked);
+        assertEquals("9876", asked.get(0).query().get("practiceId"));
+        for (JsonNode clinicians : written("clinicians-")) {
+            assertEquals(written("clinicians-").get(0), clinicians, "the same list each time");
+            assertTrue(clinicians.size() > 0);
+        }
+    }
+
+    @Test
     void findSlotsActionBetweenATimerAndAFile() throws Exception {
         run("slots-to-file.yaml", Map.of("camel.component.aerona.username", sandbox.username(),
                 "camel.component.aerona.password", sandbox.password()));
