@@ -441,6 +441,17 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         return lease == null ? 0 : lease.account().budgetReport().gaveUp();
     }
 
+    @ManagedAttribute(description = "Requests the account did without in its current rate window: reads that shared an"
+            + " identical one in flight, reads answered by kept reference data")
+    public int getSavedInWindow() {
+        return lease == null ? 0 : lease.account().budgetReport().saved();
+    }
+
+    @ManagedAttribute(description = "Polls of the account skipped in its current rate window because the budget was busy")
+    public int getPollsSkippedInWindow() {
+        return lease == null ? 0 : lease.account().budgetReport().pollsSkipped();
+    }
+
     @ManagedAttribute(description = "Logins to Aerona by the account's shared session so far")
     public long getLogins() {
         return lease == null ? 0 : lease.account().logins();

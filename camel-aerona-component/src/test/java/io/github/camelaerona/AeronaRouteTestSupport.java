@@ -153,6 +153,15 @@ abstract class AeronaRouteTestSupport {
                 .map(AeronaEndpoint.class::cast).findFirst().orElseThrow();
     }
 
+    /** An attribute of the context's first aerona endpoint of the operation, read through the platform's JMX. */
+    protected static Object jmxAttribute(CamelContext context, String operation, String attribute) throws Exception {
+        javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName mbean = server.queryNames(new javax.management.ObjectName("org.apache.camel:context="
+                + context.getManagementName() + ",type=endpoints,name=*"), null).stream()
+                .filter(n -> n.getKeyProperty("name").contains(operation)).findFirst().orElseThrow();
+        return server.getAttribute(mbean, attribute);
+    }
+
     /** The paths of the API requests the sandbox saw, in the order they arrived (its log is in answering order). */
     protected List<String> apiPathsInArrivalOrder() {
         return sandbox.apiRequests().stream()

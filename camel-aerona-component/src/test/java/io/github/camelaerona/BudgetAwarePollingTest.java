@@ -78,6 +78,7 @@ class BudgetAwarePollingTest extends AeronaRouteTestSupport {
         BudgetReport busy = endpoint.budgetReport();
         assertTrue(busy.summary().contains(busy.pollsSkipped() + " polls skipped"), busy.summary());
         assertEquals(busy.pollsSkipped(), busy.asMap().get("pollsSkippedInWindow"));
+        assertTrue((Integer) jmxAttribute(context, "searchPayments", "PollsSkippedInWindow") >= busy.pollsSkipped());
 
         held.release();
         for (CompletableFuture<Object> call : frontDesk) {

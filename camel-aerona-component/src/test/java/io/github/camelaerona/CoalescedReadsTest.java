@@ -128,6 +128,7 @@ class CoalescedReadsTest extends AeronaRouteTestSupport {
         assertEquals(READS - 1, report.shared(), report.summary());
         assertEquals(READS - 1, report.saved());
         assertTrue(report.summary().contains("saved " + (READS - 1) + " (shared " + (READS - 1)), report.summary());
+        assertEquals(READS - 1, jmxAttribute(context, "getClinicians", "SavedInWindow"));
     }
 
     @Test
