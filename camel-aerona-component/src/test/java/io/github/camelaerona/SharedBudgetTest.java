@@ -187,9 +187,11 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
             call.get(60, TimeUnit.SECONDS);
         }
         SandboxStats stats = sandbox.stats();
-        assertEquals(2 * LIMIT, stats.requests());
-        assertTrue(stats.maxInWindow() <= LIMIT, "saw " + stats.maxInWindow());
-        assertEquals(0, stats.invalidatedTokens());
+        String seen = stats + "; " + endpoint.budgetReport().summary() + "; " + sandbox.requests().stream()
+                .map(r -> r.method() + " " + r.path() + " " + r.status() + " at " + r.at()).toList();
+        assertTrue(stats.maxInWindow() <= LIMIT, "saw " + stats.maxInWindow() + ": " + seen);
+        assertEquals(0, stats.invalidatedTokens(), seen);
+        assertEquals(2 * LIMIT, stats.requests(), seen);
     }
 
     @Test
