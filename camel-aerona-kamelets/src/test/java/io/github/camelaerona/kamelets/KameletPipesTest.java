@@ -105,7 +105,9 @@ class KameletPipesTest {
         int before = sandbox.data().appointments().size();
         run("timer-to-booking.yaml", Map.of("camel.component.aerona.username", sandbox.username(),
                 "camel.component.aerona.password", sandbox.password()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.data().appointments().size() == before + 1);
+        // the sandbox books before it logs the request: wait for the log, which comes last
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.data().appointments().size() == before + 1
+                && !sandbox.requests(r -> r.path().equals("/appointments")).isEmpty());
         List<RecordedRequest> posts = sandbox.requests(r -> r.path().equals("/appointments"));
         assertEquals(1, posts.size());
         assertEquals(200, posts.get(0).status());
