@@ -131,6 +131,34 @@ class CoalescedReadsTest extends AeronaRouteTestSupport {
         assertEquals(READS - 1, jmxAttribute(context, "getClinicians", "SavedInWindow"));
     }
 
+    /**
+     * The exchanges that shared a reply go on side by side: each waits in its route for all the others, which only
+     * works when none runs after another on the thread that received the reply.
+     */
+    @Test
+    void exchangesThatSharedAReplyGoOnSideBySide() throws Exception {
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:together").to("aerona:getPractices")
+                        .process(e -> together.await(10, TimeUnit.SECONDS));
+            }
+        });
+        template(context).requestBody("aerona:getClinicians?practiceId=9876", (Object) null); // logged in
+        SandboxFault hold = SandboxFault.hold().path("/practices");
+        sandbox.injectFault(hold);
+        List<CompletableFuture<Exchange>> calls = send(context, "direct:together", 1, Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hold.holding() == 1);
+        calls.addAll(send(context, "direct:together", 2, Map.of()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint(context, "getPractices").budgetReport().shared() == 2);
+        hold.release();
+        for (Exchange exchange : done(calls)) {
+            assertFalse(exchange.isFailed(), () -> "all three met in their routes: " + exchange.getException());
+        }
+        assertEquals(1, requestsTo("/practices"));
+    }
+
     @Test
     void readsOfTwoRoutesShareButOtherParametersDoNot() throws Exception {
         CamelContext context = start("");

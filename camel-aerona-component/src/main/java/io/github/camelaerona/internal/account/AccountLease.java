@@ -58,7 +58,7 @@ public final class AccountLease implements AutoCloseable {
      * the reply is then the same, with {@link SentCall.Origin#SHARED}.
      */
     public CompletableFuture<SentCall> sendOrShare(HttpCall read, CallTag tag) {
-        return account.reads().send(read, tag, () -> send(read, tag));
+        return account.reads().send(read, tag, terms.resumeOn(), () -> send(read, tag));
     }
 
     /** The account's kept reply to this read if younger than {@code ttl} (counted as a request saved), else null. */

@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import io.github.camelaerona.internal.transport.HttpCall;
@@ -43,8 +45,12 @@ public final class SharedReads {
      * Joins an identical read in flight, or sends this one and lets later identical reads join it until its reply
      * arrived. A read joins one of its own priority or a higher one; a more urgent read sends its own request, so it
      * never waits for the budget at a lower priority than its own.
+     *
+     * @param resumeOn where a read that joined goes on once the reply is there: each on its own, not one after the
+     *                 other on the thread that received the reply
      */
-    CompletableFuture<SentCall> send(HttpCall call, CallTag tag, Supplier<CompletableFuture<SentCall>> sender) {
+    CompletableFuture<SentCall> send(HttpCall call, CallTag tag, Executor resumeOn,
+            Supplier<CompletableFuture<SentCall>> sender) {
         CompletableFuture<SentCall> mine = new CompletableFuture<>();
         InFlight own = new InFlight(mine, tag);
         while (true) {
@@ -54,7 +60,12 @@ public final class SharedReads {
             }
             if (running.tag().priority().compareTo(tag.priority()) <= 0) {
                 accounting.shared(tag);
-                return running.reply().thenApply(sent -> sent.as(SentCall.Origin.SHARED, 0));
+                return running.reply().handleAsync((sent, failure) -> {
+                    if (failure != null) {
+                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                    }
+                    return sent.as(SentCall.Origin.SHARED, 0);
+                }, resumeOn);
             }
             if (inFlight.replace(call, running, own)) {
                 break;
