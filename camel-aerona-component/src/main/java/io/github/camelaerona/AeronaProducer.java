@@ -20,11 +20,13 @@ import io.github.camelaerona.internal.operation.AeronaRequest;
 import io.github.camelaerona.internal.operation.CallObserver;
 import io.github.camelaerona.internal.operation.OperationSpec;
 import io.github.camelaerona.internal.operation.OperationSpecs;
+import io.github.camelaerona.internal.operation.ParameterResolver;
 import io.github.camelaerona.internal.operation.OperationClient;
 import io.github.camelaerona.internal.operation.OperationReply;
 import io.github.camelaerona.internal.operation.RequestBody;
 import io.github.camelaerona.internal.operation.RequestRenderer;
 import io.github.camelaerona.internal.operation.ValueLookup;
+import io.github.camelaerona.internal.operation.ValueRule;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -142,18 +144,11 @@ class AeronaProducer extends DefaultAsyncProducer {
         return configuration.getPriority() != null ? configuration.getPriority() : AeronaPriority.NORMAL;
     }
 
-    /** Whether the message asks for fresh reference data ({@code CamelAeronaRefresh}). */
+    /** Whether the message asks for fresh reference data ({@code CamelAeronaRefresh}), checked as a parameter is. */
     private static boolean refresh(AeronaRequest request, Message message) {
         Object header = message.getHeader(AeronaConstants.REFRESH);
-        if (header == null || header instanceof Boolean) {
-            return Boolean.TRUE.equals(header);
-        }
-        String text = header.toString();
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new AeronaValidationException(request.operation().name(), AeronaConstants.REFRESH,
-                "must be true or false, but was " + SafeText.quote(text));
+        return header != null && (Boolean) ParameterResolver.check(request.operation().name(), AeronaConstants.REFRESH,
+                ValueRule.BOOLEAN, header);
     }
 
     private AeronaRequest prepare(Message message) {

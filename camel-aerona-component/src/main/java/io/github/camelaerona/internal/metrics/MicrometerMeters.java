@@ -36,6 +36,9 @@ final class MicrometerMeters implements CallObserver {
     /** Set when the last endpoint stopped: calls it failed on the way out add no meters after the removal. */
     private volatile boolean removed;
 
+    private static final String SAVED = "Requests saved in the current window: reads that shared one in flight, reads"
+            + " from the cache";
+
     private MicrometerMeters(MeterRegistry registry, Tags tags, AeronaAccount account) {
         this.registry = registry;
         this.tags = tags;
@@ -51,12 +54,10 @@ final class MicrometerMeters implements CallObserver {
         }
         keep(Gauge.builder("aerona.budget.saved", account, a -> a.budgetReport().shared()).tags(tags)
                 .tag("reason", "shared").strongReference(true)
-                .description("Requests saved in the current window: reads that shared one in flight, reads from the"
-                        + " cache").register(registry));
+                .description(SAVED).register(registry));
         keep(Gauge.builder("aerona.budget.saved", account, a -> a.budgetReport().fromCache()).tags(tags)
                 .tag("reason", "cache").strongReference(true)
-                .description("Requests saved in the current window: reads that shared one in flight, reads from the"
-                        + " cache").register(registry));
+                .description(SAVED).register(registry));
         keep(Gauge.builder("aerona.polls.skipped", account, a -> a.budgetReport().pollsSkipped()).tags(tags)
                 .strongReference(true).description("Polls skipped in the current window because the budget was busy")
                 .register(registry));
