@@ -132,6 +132,21 @@ class KameletPipesTest {
         }
     }
 
+    /**
+     * A Pipe that leaves the property out gets the component's setting, as the Kamelets page says. Another practice
+     * than the other clinicians test's: the account, and what it keeps, outlives a Pipe, as in production.
+     */
+    @Test
+    void theCliniciansActionKeepsItsReplyForTheComponentsTtlWhenThePipeSetsNone() throws Exception {
+        run("clinicians-to-file.yaml", Map.of("camel.component.aerona.username", sandbox.username(),
+                "camel.component.aerona.password", sandbox.password(),
+                "camel.component.aerona.reference-data-ttl", "10m"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> written("clinicians-").size() == 3);
+        List<RecordedRequest> asked = sandbox.requests(r -> r.path().equals("/clinicians"));
+        assertEquals(1, asked.size(), "three exchanges, one request: " + asked);
+        assertEquals("9877", asked.get(0).query().get("practiceId"));
+    }
+
     @Test
     void findSlotsActionBetweenATimerAndAFile() throws Exception {
         run("slots-to-file.yaml", Map.of("camel.component.aerona.username", sandbox.username(),
