@@ -111,11 +111,11 @@ public final class SharedReads {
         return new SentCall(entry.sent().reply(), remainingNow, 0, SentCall.Origin.KEPT, age);
     }
 
-    /** Keeps a good reply of reference data, replacing the one kept for the same call. */
+    /** Keeps a good reply of reference data that was sent for this call, replacing the one kept before. */
     void keep(HttpCall call, SentCall sent) {
         synchronized (kept) {
             kept.remove(call);
-            kept.put(call, new Kept(sent.as(SentCall.Origin.SENT, 0), clock.millis()));
+            kept.put(call, new Kept(sent, clock.millis()));
             Iterator<HttpCall> oldest = kept.keySet().iterator();
             while (kept.size() > MAX_KEPT) {
                 oldest.next();
