@@ -70,7 +70,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private volatile long periodMillis;
     private final int interactiveReserve;
     /** Callers waiting, one queue per priority; guarded by itself. */
-    private final PriorityWaiters waiters = new PriorityWaiters();
+    private final PriorityWaiters waiters;
     private final Queue<SlotPermit> failedReleases = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicLong statements = new AtomicLong();
@@ -113,6 +113,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         this.timer = timer;
         this.interactiveReserve = Math.max(0, interactiveReserve);
         this.clock = new BudgetClock(periodMillis, maxCallMillis);
+        this.waiters = new PriorityWaiters(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(periodMillis));
         this.holder = ManagementFactory.getRuntimeMXBean().getName();
         this.worker = new SerialWork(workers, "the shared rate budget of " + account);
     }
@@ -149,6 +150,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     public synchronized void restrictTo(int otherLimit, Duration otherPeriod) {
         this.limit = Math.min(limit, otherLimit);
         this.periodMillis = Math.max(periodMillis, otherPeriod.toMillis());
+        waiters.ageAfter(TimeUnit.MILLISECONDS.toNanos(periodMillis));
     }
 
     @Override

@@ -7,23 +7,40 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 import io.github.camelaerona.api.AeronaPriority;
 import io.github.camelaerona.api.AeronaRateLimiter.Permit;
 
 /**
- * The calls waiting for a slot of one limiter, in a queue per priority, and the reserve rule both limiters grant
- * by: the highest priority first, in arrival order within one; a background call only while it leaves the reserve
- * free. A caller that gave up (its future is done) is skipped. Thread-safe.
+ * The calls waiting for a slot of one limiter, in a queue per priority, and the rules both limiters grant by: the
+ * highest priority first, in arrival order within one; a background call only while it leaves the reserve free; and
+ * no starving: a caller that has waited {@code ageAfter} (the budget's period) goes ahead of every caller that came
+ * after it, whatever their priority. The reserve stays: an aged background caller still leaves it free, and the
+ * callers that may take the reserve pass it while it waits for that. A caller that gave up (its future is done) is
+ * skipped. Thread-safe.
  */
 final class PriorityWaiters {
 
-    private final Map<AeronaPriority, Deque<CompletableFuture<Permit>>> queues = new EnumMap<>(AeronaPriority.class);
+    private final Map<AeronaPriority, Deque<Entry>> queues = new EnumMap<>(AeronaPriority.class);
+    private final LongSupplier nanoClock;
+    private volatile long ageAfterNanos;
 
-    PriorityWaiters() {
+    /**
+     * @param nanoClock     the limiter's monotonic clock
+     * @param ageAfterNanos how long a caller waits before it goes ahead of later callers of higher priorities
+     */
+    PriorityWaiters(LongSupplier nanoClock, long ageAfterNanos) {
+        this.nanoClock = nanoClock;
+        this.ageAfterNanos = ageAfterNanos;
         for (AeronaPriority priority : AeronaPriority.values()) {
             queues.put(priority, new ArrayDeque<>());
         }
+    }
+
+    /** The budget's period changed (endpoints of one account that disagree share the longest). */
+    void ageAfter(long nanos) {
+        this.ageAfterNanos = nanos;
     }
 
     /**
@@ -36,14 +53,20 @@ final class PriorityWaiters {
     }
 
     synchronized void add(AeronaPriority priority, CompletableFuture<Permit> caller) {
-        queues.get(priority).addLast(caller);
+        queues.get(priority).addLast(new Entry(caller, nanoClock.getAsLong()));
     }
 
-    /** Whether a live caller of this priority or a higher one waits: a new caller of it queues behind them. */
+    /**
+     * Whether a new caller of this priority must queue: a live caller of it or a higher one waits, or a caller of
+     * any priority has waited long enough to go ahead of everyone after it.
+     */
     synchronized boolean anyAtOrAbove(AeronaPriority priority) {
+        if (oldestAged(nanoClock.getAsLong(), true) != null) {
+            return true;
+        }
         for (AeronaPriority p : AeronaPriority.values()) {
-            Deque<CompletableFuture<Permit>> queue = queues.get(p);
-            queue.removeIf(CompletableFuture::isDone);
+            Deque<Entry> queue = queues.get(p);
+            queue.removeIf(Entry::isDone);
             if (!queue.isEmpty()) {
                 return true;
             }
@@ -54,32 +77,71 @@ final class PriorityWaiters {
         return false;
     }
 
-    /** Takes the next caller to grant: the first of the highest priority; a background one only if it may take. */
+    /**
+     * Takes the next caller to grant: the oldest one that has waited {@code ageAfter}, if any; else the first of the
+     * highest priority. A background caller only if it may take ({@code backgroundMayTake}): an aged background
+     * caller that may not (the free slots are the reserve) lets the others take them in their order, which is also
+     * what frees it, since the reserve kept from background shrinks by every slot the others hold.
+     */
     synchronized Waiter next(boolean backgroundMayTake) {
+        Waiter aged = oldestAged(nanoClock.getAsLong(), backgroundMayTake);
+        if (aged != null) {
+            queues.get(aged.priority()).removeFirstOccurrence(aged.entry());
+            return aged;
+        }
         for (AeronaPriority priority : AeronaPriority.values()) {
             if (priority == AeronaPriority.BACKGROUND && !backgroundMayTake) {
                 return null;
             }
-            Deque<CompletableFuture<Permit>> queue = queues.get(priority);
-            CompletableFuture<Permit> next;
-            while ((next = queue.pollFirst()) != null) {
-                if (!next.isDone()) {
-                    return new Waiter(next, priority);
-                }
+            Waiter next = pollFirst(priority);
+            if (next != null) {
+                return next;
             }
         }
         return null;
     }
 
+    private Waiter pollFirst(AeronaPriority priority) {
+        Deque<Entry> queue = queues.get(priority);
+        Entry next;
+        while ((next = queue.pollFirst()) != null) {
+            if (!next.isDone()) {
+                return new Waiter(next, priority);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The longest-waiting live caller that has waited {@code ageAfter} and may take a slot; each queue's head is its
+     * oldest.
+     */
+    private Waiter oldestAged(long now, boolean backgroundMayTake) {
+        Waiter oldest = null;
+        for (AeronaPriority priority : AeronaPriority.values()) {
+            if (priority == AeronaPriority.BACKGROUND && !backgroundMayTake) {
+                continue;
+            }
+            Deque<Entry> queue = queues.get(priority);
+            queue.removeIf(Entry::isDone);
+            Entry head = queue.peekFirst();
+            if (head != null && now - head.since() >= ageAfterNanos
+                    && (oldest == null || head.since() - oldest.entry().since() < 0)) {
+                oldest = new Waiter(head, priority);
+            }
+        }
+        return oldest;
+    }
+
     /** Puts a caller taken by {@link #next} back at the head of its queue (its slot was lost to a race). */
     synchronized void putBack(Waiter waiter) {
-        queues.get(waiter.priority()).addFirst(waiter.future());
+        queues.get(waiter.priority()).addFirst(waiter.entry());
     }
 
     /** Live callers waiting at this priority. */
     synchronized int live(AeronaPriority priority) {
-        Deque<CompletableFuture<Permit>> queue = queues.get(priority);
-        queue.removeIf(CompletableFuture::isDone);
+        Deque<Entry> queue = queues.get(priority);
+        queue.removeIf(Entry::isDone);
         return queue.size();
     }
 
@@ -89,8 +151,8 @@ final class PriorityWaiters {
 
     synchronized int live() {
         int live = 0;
-        for (Deque<CompletableFuture<Permit>> queue : queues.values()) {
-            queue.removeIf(CompletableFuture::isDone);
+        for (Deque<Entry> queue : queues.values()) {
+            queue.removeIf(Entry::isDone);
             live += queue.size();
         }
         return live;
@@ -99,13 +161,23 @@ final class PriorityWaiters {
     /** Empties every queue; answers the callers that were in them, for the closing limiter to fail. */
     synchronized List<CompletableFuture<Permit>> drain() {
         List<CompletableFuture<Permit>> left = new ArrayList<>();
-        for (Deque<CompletableFuture<Permit>> queue : queues.values()) {
-            left.addAll(queue);
+        for (Deque<Entry> queue : queues.values()) {
+            queue.forEach(entry -> left.add(entry.future()));
             queue.clear();
         }
         return left;
     }
 
-    record Waiter(CompletableFuture<Permit> future, AeronaPriority priority) {
+    /** A caller and when it started to wait (the limiter's nano clock). */
+    record Entry(CompletableFuture<Permit> future, long since) {
+        boolean isDone() {
+            return future.isDone();
+        }
+    }
+
+    record Waiter(Entry entry, AeronaPriority priority) {
+        CompletableFuture<Permit> future() {
+            return entry.future();
+        }
     }
 }

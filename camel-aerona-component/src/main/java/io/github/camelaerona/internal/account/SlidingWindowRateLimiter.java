@@ -40,7 +40,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     private int foregroundReleased;
     /** When each released slot becomes free again (nanoTime), oldest first. */
     private final Deque<Released> releasedUntil = new ArrayDeque<>();
-    private final PriorityWaiters waiters = new PriorityWaiters();
+    private final PriorityWaiters waiters;
     private final int interactiveReserve;
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
@@ -77,6 +77,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
         this.interactiveReserve = Math.max(0, interactiveReserve);
         this.wallMillis = wallMillis;
         this.maxCallNanos = maxCall.toNanos();
+        this.waiters = new PriorityWaiters(nanoClock, periodNanos);
     }
 
     /**
@@ -165,6 +166,7 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
     public synchronized void restrictTo(int otherLimit, Duration otherPeriod) {
         this.limit = Math.min(limit, otherLimit);
         this.periodNanos = Math.max(periodNanos, otherPeriod.toNanos());
+        waiters.ageAfter(periodNanos);
     }
 
     @Override

@@ -107,8 +107,54 @@ class SlidingWindowRateLimiterTest {
         CompletableFuture<Permit> booking3 = limiter.acquire(LONG_WAIT, INTERACTIVE);
         booking1.join().release();
         timer.advance(PERIOD);
-        assertTrue(booking3.isDone(), "a booking that came after the batch call still goes first");
-        assertFalse(batch1.isDone());
+        assertTrue(batch1.isDone(), "the batch call has waited two periods: it goes ahead of a booking that came later");
+        assertFalse(booking3.isDone());
+        booking2.join().release();
+        timer.advance(PERIOD);
+        assertTrue(booking3.isDone());
+    }
+
+    @Test
+    void aBookingThatCameAfterABatchCallGoesFirstWhileTheBatchCallHasWaitedLessThanAPeriod() {
+        SlidingWindowRateLimiter limiter = limiter(1, 0);
+        limiter.acquire(LONG_WAIT, NORMAL).join().release();
+        timer.advance(PERIOD.dividedBy(2));
+        CompletableFuture<Permit> batch = limiter.acquire(LONG_WAIT, BACKGROUND);
+        CompletableFuture<Permit> booking = limiter.acquire(LONG_WAIT, INTERACTIVE);
+        timer.advance(PERIOD.dividedBy(2));
+        assertTrue(booking.isDone(), "a booking that came after the batch call goes first");
+        assertFalse(batch.isDone());
+    }
+
+    @Test
+    void aCallThatHasWaitedAPeriodGoesAheadOfEveryCallThatCameAfterIt() {
+        SlidingWindowRateLimiter limiter = limiter(2, 0);
+        List<CompletableFuture<Permit>> held = acquire(limiter, 2, NORMAL);
+        CompletableFuture<Permit> poll = limiter.acquire(LONG_WAIT, BACKGROUND);
+        timer.advance(PERIOD);
+        List<CompletableFuture<Permit>> later = acquire(limiter, 3, INTERACTIVE);
+        release(held);
+        timer.advance(PERIOD);
+        assertTrue(poll.isDone(), "the poll waited a period: it is granted before the later bookings");
+        assertEquals(1, granted(later), "the second slot goes to the first booking that came later");
+    }
+
+    @Test
+    void anAgedBackgroundCallStillLeavesTheReserveAndCallsThatMayTakeItPass() {
+        SlidingWindowRateLimiter limiter = limiter(3, 1);
+        List<CompletableFuture<Permit>> held = acquire(limiter, 2, BACKGROUND);
+        CompletableFuture<Permit> poll = limiter.acquire(LONG_WAIT, BACKGROUND);
+        assertFalse(poll.isDone(), "the last slot is the reserve");
+        timer.advance(PERIOD.multipliedBy(2));
+        assertFalse(poll.isDone(), "aged, it still leaves the reserve");
+        CompletableFuture<Permit> normal = limiter.acquire(LONG_WAIT, NORMAL);
+        assertTrue(normal.isDone(), "a normal call may take the reserve the poll may not");
+        CompletableFuture<Permit> booking = limiter.acquire(LONG_WAIT, INTERACTIVE);
+        assertFalse(booking.isDone(), "no slot left");
+        held.get(0).join().release();
+        timer.advance(PERIOD);
+        assertTrue(poll.isDone(), "the aged poll goes ahead of the booking that came after it");
+        assertFalse(booking.isDone());
     }
 
     @Test
