@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -207,11 +208,15 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
             }
         });
         List<CompletableFuture<Object>> batch = new ArrayList<>();
-        for (int i = 0; i < LIMIT + 5; i++) {
+        // the window is full: the login and 9 calls have their slots and their replies; 6 calls that came later wait,
+        // for less than a period (a caller that has waited a period would go ahead of the booking, as it should)
+        for (int i = 0; i < LIMIT - 1; i++) {
+            batch.add(CompletableFuture.completedFuture(template(context).requestBody("direct:batch", (Object) null)));
+        }
+        for (int i = 0; i < 6; i++) {
             batch.add(template(context).asyncRequestBody("direct:batch", (Object) null));
         }
         AeronaEndpoint endpoint = endpoint(context, "getPractices");
-        // the window is full: the login and 9 calls have their slots, 6 calls wait
         await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.getWaitingCalls() <= 6);
 
         CompletableFuture<Object> booking = template(context).asyncRequestBody("direct:booking", (Object) null);
@@ -370,6 +375,76 @@ class SharedBudgetTest extends SharedBudgetTestSupport {
         assertEquals(expected, received, "every record once");
         assertTrue(sandbox.stats().maxInWindow() <= LIMIT);
         assertEquals(0, sandbox.stats().invalidatedTokens());
+    }
+
+    @Test
+    void aDatabaseThatComesBackWithOlderRowsThanItAcknowledgedIsTreatedLikeVanishedRows() throws Exception {
+        CamelContext context = startContext(practicesRoute(60_000));
+        ProducerTemplate template = template(context);
+        template.requestBody("direct:practices", (Object) null); // the login and one call
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS backup_slot");
+            s.execute("DROP TABLE IF EXISTS backup_clock");
+            s.execute("CREATE TABLE backup_slot AS SELECT * FROM aerona_budget_slot");
+            s.execute("CREATE TABLE backup_clock AS SELECT * FROM aerona_budget_clock");
+        }
+        for (int i = 0; i < LIMIT - 2; i++) {
+            template.requestBody("direct:practices", (Object) null);
+        }
+        // a failover to a standby that lagged, or a backup restored: the rows of two requests ago, all else free
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("DELETE FROM aerona_budget_slot");
+            s.execute("INSERT INTO aerona_budget_slot SELECT * FROM backup_slot");
+            s.execute("DELETE FROM aerona_budget_clock");
+            s.execute("INSERT INTO aerona_budget_clock SELECT * FROM backup_clock");
+            c.commit();
+        }
+        List<CompletableFuture<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < LIMIT; i++) {
+            calls.add(template.asyncRequestBody("direct:practices", (Object) null));
+        }
+        for (CompletableFuture<Object> call : calls) {
+            call.get(60, TimeUnit.SECONDS);
+        }
+
+        SandboxStats stats = sandbox.stats();
+        assertEquals(2 * LIMIT, stats.requests(), "every call was sent once, and one login: " + stats);
+        assertTrue(stats.maxInWindow() <= LIMIT, "the restored rows' free slots were not trusted: " + stats);
+        assertEquals(0, stats.invalidatedTokens());
+    }
+
+    @Test
+    void aClaimIsCommittedDurablyBeforeItsRequestIsSentWhateverTheServersSynchronousCommit() throws Exception {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        pool = StatementLog.of(postgres.dataSource(), statements);
+        CamelContext context = startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:practices").to("aerona:getPractices?budgetDataSource=#pool&rateLimitMaxWait=60000")
+                        .process(e -> statements.add("reply"));
+            }
+        });
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
+            rs.next();
+            assertEquals("off", rs.getString(1), "the sandbox's server acknowledges commits before writing them");
+        }
+        for (int i = 0; i < 3; i++) {
+            template(context).requestBody("direct:practices", (Object) null);
+        }
+        List<String> claims = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).startsWith("UPDATE aerona_budget_slot SET free_at") && statements.get(i).contains("claim_id = ?,")) {
+                claims.add(String.join(" | ", statements.subList(Math.max(0, i - 2), Math.min(statements.size(), i + 3))));
+                assertTrue(statements.get(i - 1).contains("set_config('synchronous_commit', 'on', true)")
+                        && statements.get(i - 2).equals("autoCommit=false"), "durable commit asked first: " + claims);
+                int commit = statements.subList(i, statements.size()).indexOf("commit") + i;
+                int reply = statements.subList(i, statements.size()).indexOf("reply") + i;
+                assertTrue(commit > i && (reply < i || commit < reply), "committed before the reply: " + claims);
+            }
+        }
+        assertEquals(4, claims.size(), "the login's claim and three calls': " + statements);
     }
 
     private RouteBuilder practicesRoute(long maxWaitMillis) {

@@ -227,6 +227,10 @@ public final class AeronaAccount {
         }
         boolean grantedAtOnce = permit.isDone();
         Function<AeronaRateLimiter.Permit, SentCall> run = p -> {
+            if (p instanceof ExpiringPermit expiring && !expiring.usable()) {
+                expiring.unused();
+                throw new StalePermit();
+            }
             try {
                 long waited = grantedAtOnce ? 0 : System.nanoTime() - asked;
                 if (!grantedAtOnce) {
@@ -250,16 +254,29 @@ public final class AeronaAccount {
             }
         });
         Executor resumeOn = accountWork ? onAnOpenLease(lease) : lease.terms().resumeOn();
+        CompletableFuture<SentCall> sent;
         if (grantedAtOnce) {
-            return counted.thenApply(run);
+            sent = counted.thenApply(run);
+        } else {
+            // a failed wait too goes on on the caller's executor: the scheduler that ended it serves every account
+            sent = counted.handleAsync((p, failure) -> {
+                if (failure != null) {
+                    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                }
+                return run.apply(p);
+            }, resumeOn);
         }
-        // a failed wait too goes on on the caller's executor: the scheduler that ended it serves every account
-        return counted.handleAsync((p, failure) -> {
-            if (failure != null) {
-                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
-            }
-            return run.apply(p);
-        }, resumeOn);
+        // a slot granted too long before its send (the JVM was paused) is not used: the call asks for another
+        return sent.exceptionallyCompose(failure -> failure instanceof StalePermit
+                || failure instanceof CompletionException c && c.getCause() instanceof StalePermit
+                        ? withPermit(lease, tag, kind, call) : CompletableFuture.failedFuture(failure));
+    }
+
+    /** The slot came too late to be used; see {@link ExpiringPermit}. */
+    private static final class StalePermit extends RuntimeException {
+        StalePermit() {
+            super("The rate budget's slot was granted too long ago to be used", null, false, false);
+        }
     }
 
     /** The starting lease's executor while it takes work, else that of another lease still open. */

@@ -33,7 +33,29 @@ final class BudgetSql {
             + "account VARCHAR(255) NOT NULL, "
             + "offset_ms BIGINT NOT NULL, "
             + "checked_at BIGINT, "
+            + "claims BIGINT NOT NULL DEFAULT 0, "
             + "PRIMARY KEY (account))";
+
+    /** A clock table of an earlier version has no claims counter yet. */
+    static final String ADD_CLAIMS_COLUMN = "ALTER TABLE " + CLOCK_TABLE
+            + " ADD COLUMN IF NOT EXISTS claims BIGINT NOT NULL DEFAULT 0";
+
+    /**
+     * Makes this transaction's commit wait for the write-ahead log, whatever the server's {@code synchronous_commit}:
+     * a claim the database acknowledged but had not written would be lost in a crash, and the slot taken again by
+     * another instance while the first request is already on the wire.
+     */
+    static final String DURABLE_COMMIT = "SELECT set_config('synchronous_commit', 'on', true)";
+
+    /**
+     * Counts a claim in the account's row and answers the new count. The count only grows while the database keeps
+     * what it acknowledged; an instance that reads a smaller count than it saw knows the database came back older
+     * (lost commits, a failover to a standby that lagged, a restored backup).
+     */
+    static final String COUNT_CLAIM = "UPDATE " + CLOCK_TABLE + " SET claims = claims + 1 WHERE account = ? RETURNING claims";
+
+    /** After the database came back older: the count back where this instance saw it. */
+    static final String RESTORE_CLAIMS = "UPDATE " + CLOCK_TABLE + " SET claims = GREATEST(claims, ?) WHERE account = ?";
 
     static final String CLOCK_OF_ACCOUNT = "SELECT offset_ms FROM " + CLOCK_TABLE + " WHERE account = ?";
 
@@ -91,15 +113,24 @@ final class BudgetSql {
 
     /**
      * Every slot of the account below the limit, with the database's now plus the offset, the offset and checked_at
-     * (both null when the clock's row is missing). Parameters: the account four times, then the limit. The clock's
+     * (both null when the clock's row is missing). Parameters: the account five times, then the limit. The clock's
      * row is read by uncorrelated subqueries, which the database evaluates once; a join would look it up once per
      * slot (on PostgreSQL that doubled the statement's time at 1,000 slots).
      */
     String slots() {
         String clockColumn = "(SELECT %s FROM " + CLOCK_TABLE + " WHERE account = ?)";
         return "SELECT slot, free_at, background, " + nowFloor + " + " + clockColumn.formatted("offset_ms") + ", "
-                + clockColumn.formatted("offset_ms") + ", " + clockColumn.formatted("checked_at")
-                + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
+                + clockColumn.formatted("offset_ms") + ", " + clockColumn.formatted("checked_at") + ", "
+                + clockColumn.formatted("claims") + " FROM " + TABLE + " WHERE account = ? AND slot < ?";
+    }
+
+    /**
+     * Every slot of the account held for {@code ?} ms from now at least: what was sent in the last period may have
+     * been counted in rows the database no longer has. Parameters: the account, the hold, the account.
+     */
+    String holdAll() {
+        return "UPDATE " + TABLE + " SET free_at = GREATEST(free_at, " + nowCeil + " + COALESCE((SELECT c.offset_ms FROM "
+                + CLOCK_TABLE + " c WHERE c.account = ?), 0) + ?), claim_id = NULL, holder = NULL WHERE account = ?";
     }
 
     /**

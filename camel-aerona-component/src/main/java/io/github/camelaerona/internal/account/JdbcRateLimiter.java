@@ -62,6 +62,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     private final DataSource dataSource;
     private final String account;
     private final long maxCallMillis;
+    /** How long after its grant a slot may still be used for a request; see {@link SlotPermit#usable()}. */
+    private final long sendWindowMillis;
+    /** The most claims this instance saw counted in the database (see {@link BudgetSql#COUNT_CLAIM}). */
+    private long claimsSeen;
     private final ScheduledExecutorService timer;
     /** This account's database work, in order, on the workers every shared budget of the JVM uses. */
     private final SerialWork worker;
@@ -110,6 +114,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         this.limit = limit;
         this.periodMillis = period.toMillis();
         this.maxCallMillis = maxCallTime.toMillis();
+        this.sendWindowMillis = sendWindow(maxCallTime).toMillis();
         this.timer = timer;
         this.interactiveReserve = Math.max(0, interactiveReserve);
         this.clock = new BudgetClock(periodMillis, maxCallMillis);
@@ -189,6 +194,16 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
     public Duration drainsIn() {
         long left = watchUntilNanos - System.nanoTime();
         return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
+    }
+
+    /**
+     * How long after its grant a shared slot may be used: {@code callTimeout}, at most 5 s. A slot's row is held for
+     * this plus {@code callTimeout} plus the period, so a request that starts within it has reached Aerona before
+     * the row can free by itself, even if its instance dies and never releases it.
+     */
+    static Duration sendWindow(Duration maxCallTime) {
+        Duration most = Duration.ofSeconds(5);
+        return maxCallTime.compareTo(most) < 0 ? maxCallTime : most;
     }
 
     /** Statements sent to the database so far (to measure what a slot costs). */
@@ -273,13 +288,14 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         long offset = 0;
         Long checkedAt = null;
         boolean clockRow = true;
+        long claimsCounted = 0;
         long maxFreeAt = Long.MIN_VALUE;
         long startNanos = System.nanoTime();
         try (PreparedStatement select = prepare(connection, sql.slots())) {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 5; i++) {
                 select.setString(i, account);
             }
-            select.setInt(5, currentLimit);
+            select.setInt(6, currentLimit);
             try (ResultSet rs = select.executeQuery()) {
                 now = Long.MIN_VALUE;
                 List<long[]> all = new ArrayList<>();
@@ -290,6 +306,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                     clockRow &= !rs.wasNull();
                     long checked = rs.getLong(6);
                     checkedAt = rs.wasNull() ? null : checked;
+                    claimsCounted = rs.getLong(7);
                 }
                 rows = all.size();
                 for (long[] slot : all) {
@@ -310,6 +327,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                     + " checked against the database's clock afresh", account, BudgetSql.CLOCK_TABLE);
             sql = null;
             return Math.min(RETRY_MILLIS, periodMillis);
+        }
+        if (rows > 0 && claimsCounted < claimsSeen) {
+            holdAfterLostRows(connection, claimsCounted);
+            return 0;
         }
         if (rows == currentLimit) {
             BudgetClock.Verdict verdict = clock.observe(now, offset, checkedAt, maxFreeAt, startNanos, endNanos);
@@ -344,14 +365,8 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             }
             long claimId = ThreadLocalRandom.current().nextLong();
             int won;
-            try (PreparedStatement claim = prepare(connection, sql.claim())) {
-                claim.setLong(1, maxCallMillis + periodMillis);
-                claim.setLong(2, claimId);
-                claim.setString(3, holder);
-                claim.setInt(4, waiter.priority() == AeronaPriority.BACKGROUND ? 1 : 0);
-                claim.setString(5, account);
-                claim.setInt(6, (int) slot[0]);
-                won = claim.executeUpdate();
+            try {
+                won = claim(connection, slot, claimId, waiter.priority());
             } catch (SQLException e) {
                 waiters.putBack(waiter);
                 throw e;
@@ -365,7 +380,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             lastSeenFree--;
             foregroundHeld += waiter.priority() == AeronaPriority.BACKGROUND ? 0 : 1;
             granted.incrementAndGet();
-            SlotPermit permit = new SlotPermit((int) slot[0], claimId);
+            SlotPermit permit = new SlotPermit((int) slot[0], claimId, System.nanoTime());
             if (!waiter.future().complete(permit)) {
                 permit.giveBack(0); // the caller stopped waiting in the meantime; nothing was sent
             }
@@ -377,6 +392,92 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
             return ThreadLocalRandom.current().nextLong(1, 20);
         }
         return nextFree == Long.MAX_VALUE ? periodMillis : Math.max(1, Math.min(nextFree - now, periodMillis));
+    }
+
+    /**
+     * Takes the slot if it is still free and counts the claim, in one transaction whose commit is durable before the
+     * caller may send (whatever the server's {@code synchronous_commit}). Held until the call's latest possible start
+     * ({@link #sendWindowMillis}) plus its longest flight plus the period.
+     *
+     * @return 1 if this instance won the slot, 0 if another took it since our reading
+     */
+    private int claim(Connection connection, long[] slot, long claimId, AeronaPriority priority) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement durable = prepare(connection, BudgetSql.DURABLE_COMMIT)) {
+                durable.execute();
+            }
+            int won;
+            try (PreparedStatement claim = prepare(connection, sql.claim())) {
+                claim.setLong(1, sendWindowMillis + maxCallMillis + periodMillis);
+                claim.setLong(2, claimId);
+                claim.setString(3, holder);
+                claim.setInt(4, priority == AeronaPriority.BACKGROUND ? 1 : 0);
+                claim.setString(5, account);
+                claim.setInt(6, (int) slot[0]);
+                won = claim.executeUpdate();
+            }
+            long counted = -1;
+            if (won == 1) {
+                try (PreparedStatement count = prepare(connection, BudgetSql.COUNT_CLAIM)) {
+                    count.setString(1, account);
+                    try (ResultSet rs = count.executeQuery()) {
+                        counted = rs.next() ? rs.getLong(1) : -1;
+                    }
+                }
+            }
+            connection.commit();
+            claimsSeen = Math.max(claimsSeen, counted);
+            return won;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The database counts fewer claims than this instance saw: it came back older than it acknowledged (commits
+     * lost in a crash, a failover to a standby that lagged, a restored backup). Its rows may miss claims of requests
+     * sent in the last period, so, as for vanished rows, every slot is held for a period from now; the count is
+     * put back where this instance saw it, so other instances need not do the same.
+     */
+    private void holdAfterLostRows(Connection connection, long claimsCounted) throws SQLException {
+        LOG.warn("The shared rate budget of {} finds {} claims counted in its database where this instance saw {}: the"
+                + " database came back with older rows than it acknowledged; every slot is held for one"
+                + " rateLimitPeriod", account, claimsCounted, claimsSeen);
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement durable = prepare(connection, BudgetSql.DURABLE_COMMIT)) {
+                durable.execute();
+            }
+            try (PreparedStatement hold = prepare(connection, sql.holdAll())) {
+                hold.setString(1, account);
+                hold.setLong(2, periodMillis);
+                hold.setString(3, account);
+                hold.executeUpdate();
+            }
+            try (PreparedStatement restore = prepare(connection, BudgetSql.RESTORE_CLAIMS)) {
+                restore.setLong(1, claimsSeen);
+                restore.setString(2, account);
+                restore.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken: its transaction is gone with it
+        }
     }
 
     /**
@@ -440,6 +541,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
         BudgetSql spelling = BudgetSql.of(connection);
         createIfMissing(connection, BudgetSql.CLOCK_TABLE, BudgetSql.CREATE_CLOCK_TABLE);
+        try (Statement statement = connection.createStatement()) {
+            statements.incrementAndGet();
+            statement.execute(BudgetSql.ADD_CLAIMS_COLUMN);
+        }
         createIfMissing(connection, BudgetSql.TABLE, BudgetSql.CREATE_TABLE);
         boolean hasClock;
         try (PreparedStatement select = prepare(connection, BudgetSql.CLOCK_OF_ACCOUNT)) {
@@ -606,15 +711,35 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         }
     }
 
-    private final class SlotPermit implements Permit {
+    private final class SlotPermit implements ExpiringPermit {
         private final int slot;
         private final long claimId;
+        private final long grantedAtNanos;
         private final AtomicBoolean released = new AtomicBoolean();
         private volatile long freeAfterMillis;
 
-        SlotPermit(int slot, long claimId) {
+        SlotPermit(int slot, long claimId, long grantedAtNanos) {
             this.slot = slot;
             this.claimId = claimId;
+            this.grantedAtNanos = grantedAtNanos;
+        }
+
+        /**
+         * Within its send window: a request sent later could reach Aerona after the slot's row frees by itself (an
+         * instance paused between the claim and the send, a stop-the-world pause), so it is not sent on this slot.
+         */
+        @Override
+        public boolean usable() {
+            return System.nanoTime() - grantedAtNanos < TimeUnit.MILLISECONDS.toNanos(sendWindowMillis);
+        }
+
+        /** Not used: the slot goes back as it is (held until its row frees by itself, or taken by another since). */
+        @Override
+        public void unused() {
+            if (released.compareAndSet(false, true)) {
+                LOG.debug("Shared budget of {}: slot {} was granted too long ago to be used; it frees by itself", account,
+                        slot);
+            }
         }
 
         @Override
