@@ -43,6 +43,12 @@ public final class ClusterInstance {
         if (callers > 0) {
             main.configure().addRoutesBuilder(new DemandRoutes(callers));
         }
+        if (Boolean.getBoolean("cluster.random-calls")) {
+            Clock clock = pinned == null ? Clock.systemUTC()
+                    : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(pinned)));
+            main.configure().addRoutesBuilder(new io.github.camelaerona.examples.random.RandomCallRoutes(
+                    Long.getLong("cluster.seed", 1) * 31 + System.getProperty("cluster.instance").hashCode(), clock));
+        }
         main.run(args);
     }
 

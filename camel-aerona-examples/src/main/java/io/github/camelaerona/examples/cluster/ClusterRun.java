@@ -51,10 +51,31 @@ public final class ClusterRun implements AutoCloseable {
     private final AeronaSandbox sandbox;
     private final List<InstanceProcess> instances = new ArrayList<>();
     private final String instancesJdbcUrl;
+    private final String instancesBaseUrl;
+    private final Map<String, String> extraProperties;
+
+    /**
+     * How the instances reach the world, for runs that put faults in the way.
+     *
+     * @param steppableClock  the instances' database sessions see a clock {@link #stepDatabaseClock} moves
+     * @param jdbcRoute       given PostgreSQL's port, the port the instances connect to instead (a proxy)
+     * @param apiRoute        given the sandbox's port, the port the instances send to instead (a proxy)
+     * @param extraProperties more system properties for every instance
+     */
+    public record Options(boolean steppableClock, java.util.function.IntUnaryOperator jdbcRoute,
+            java.util.function.IntUnaryOperator apiRoute,
+            java.util.function.Function<AeronaSandbox, Map<String, String>> extraProperties) {
+
+        static Options plain(boolean steppableClock) {
+            return new Options(steppableClock, port -> port, port -> port, sandbox -> Map.of());
+        }
+    }
 
     private ClusterRun(Settings settings, Path workDir, SandboxPostgres postgres, AeronaSandbox sandbox,
-            String instancesJdbcUrl) {
+            String instancesJdbcUrl, String instancesBaseUrl, Map<String, String> extraProperties) {
         this.instancesJdbcUrl = instancesJdbcUrl;
+        this.instancesBaseUrl = instancesBaseUrl;
+        this.extraProperties = extraProperties;
         this.settings = settings;
         this.workDir = workDir;
         this.postgres = postgres;
@@ -71,11 +92,21 @@ public final class ClusterRun implements AutoCloseable {
      * that {@link #stepDatabaseClock(Duration)} moves, as a database whose clock is corrected by an hour would.
      */
     public static ClusterRun start(Settings settings, Path workDir, boolean steppableClock) {
+        return start(settings, workDir, Options.plain(steppableClock));
+    }
+
+    /** As {@link #start(Settings, Path)}, the instances reaching PostgreSQL and the sandbox as the options say. */
+    public static ClusterRun start(Settings settings, Path workDir, Options options) {
         SandboxPostgres postgres = SandboxPostgres.start();
         AeronaSandbox sandbox = AeronaSandbox.builder().startTime(START).rateLimit(settings.limit(), settings.period())
                 .start();
+        String jdbcUrl = options.steppableClock() ? postgres.steppedClockJdbcUrl() : postgres.jdbcUrl();
+        int jdbcPort = options.jdbcRoute().applyAsInt(postgres.port());
+        int apiPort = options.apiRoute().applyAsInt(sandbox.port());
         ClusterRun run = new ClusterRun(settings, workDir, postgres, sandbox,
-                steppableClock ? postgres.steppedClockJdbcUrl() : postgres.jdbcUrl());
+                jdbcUrl.replace(":" + postgres.port() + "/", ":" + jdbcPort + "/"),
+                sandbox.baseUrl().replace(":" + sandbox.port() + "/", ":" + apiPort + "/"),
+                options.extraProperties().apply(sandbox));
         try {
             Files.createDirectories(workDir.resolve("locks"));
             run.createFinanceTables();
@@ -103,7 +134,7 @@ public final class ClusterRun implements AutoCloseable {
         }
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("cluster.instance", name);
-        properties.put("cluster.aerona-base-url", sandbox.baseUrl());
+        properties.put("cluster.aerona-base-url", instancesBaseUrl);
         properties.put("cluster.aerona-username", sandbox.username());
         properties.put("cluster.rate-limit", Integer.toString(settings.limit()));
         properties.put("cluster.rate-limit-period", settings.period().toMillis() + "ms");
@@ -115,6 +146,7 @@ public final class ClusterRun implements AutoCloseable {
         properties.put("cluster.delivery-delay-ms", Long.toString(settings.deliveryDelay().toMillis()));
         properties.put("cluster.clock", sandbox.clock().instant().toString());
         properties.put("cluster.demand-callers", Integer.toString(settings.demandCallers()));
+        properties.putAll(extraProperties);
         return InstanceProcess.start(name, port, properties, Map.of("AERONA_PASSWORD", sandbox.password()), workDir);
     }
 
@@ -128,15 +160,34 @@ public final class ClusterRun implements AutoCloseable {
             s.execute("CREATE TABLE CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), messageId VARCHAR(100),"
                     + " createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))");
             s.execute("CREATE TABLE finance_payment (seq BIGSERIAL PRIMARY KEY, payment_id BIGINT NOT NULL,"
-                    + " amount NUMERIC(12,2), instance VARCHAR(20) NOT NULL)");
+                    + " amount NUMERIC(12,2), instance VARCHAR(20) NOT NULL,"
+                    + " delivered_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
             s.execute("CREATE TABLE processed_webhook (seq BIGSERIAL PRIMARY KEY, event BIGINT NOT NULL,"
                     + " instance VARCHAR(20) NOT NULL)");
         }
     }
 
+    /**
+     * Starts the named instance again (after a kill), on a new HTTP port, and waits until its routes run.
+     *
+     * @return the new process
+     */
+    public InstanceProcess restart(String name) {
+        InstanceProcess old = instance(name);
+        check(!old.isAlive(), "Instance " + name + " is still running");
+        try {
+            InstanceProcess fresh = startInstance(name);
+            instances.set(instances.indexOf(old), fresh);
+            fresh.awaitStarted(Duration.ofMinutes(2));
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Moves the clock the instances' database sessions see (started with a steppable clock only). */
     public void stepDatabaseClock(Duration step) {
-        check(!instancesJdbcUrl.equals(postgres.jdbcUrl()), "The cluster was started without a steppable clock");
+        check(instancesJdbcUrl.contains("stepped_clock"), "The cluster was started without a steppable clock");
         postgres.setClockStep(step);
     }
 

@@ -145,6 +145,27 @@ public final class SandboxPostgres implements AutoCloseable {
         server = null;
     }
 
+    /**
+     * Stops the server as a crash would (an immediate shutdown: no checkpoint, and what was acknowledged but not yet
+     * written to the log is lost, as with {@code synchronous_commit=off}), then starts it again on the same data.
+     */
+    public synchronized void crash() {
+        if (server != null) {
+            try {
+                run(List.of(binaries.resolve("bin/pg_ctl").toString(), "stop", "-D", dataDir.resolve("data").toString(),
+                        "-m", "immediate", "-w"));
+                server.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.destroyForcibly();
+            } catch (RuntimeException e) {
+                server.destroyForcibly();
+            }
+            server = null;
+        }
+        startServer();
+    }
+
     /** Starts a stopped server again, on the same port and data. */
     public synchronized void restart() {
         if (server == null) {
