@@ -90,4 +90,29 @@ class ArchitectureTest {
         assertTrue(checked > 20, "the page names the classes: " + checked);
         assertEquals(List.of(), missing);
     }
+
+    /** Every class the layer map of docs/architecture.md names, outside backticks too, is a class of the component. */
+    @Test
+    void theLayerMapNamesOnlyClassesThatExist() throws IOException {
+        String page = Files.readString(Path.of("../docs/architecture.md"));
+        int start = page.indexOf("```", page.indexOf("The layers call downward only"));
+        String map = page.substring(start + 3, page.indexOf("```", start + 3));
+        Matcher named = Pattern.compile("\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\\b").matcher(map);
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        while (named.find()) {
+            String name = named.group();
+            if (name.equals("HttpClient") || name.equals("PostgreSQL")) {
+                continue; // the library and the database, not classes of ours
+            }
+            checked++;
+            try (Stream<Path> files = Files.walk(SOURCES)) {
+                if (files.noneMatch(f -> f.getFileName().toString().equals(name + ".java"))) {
+                    missing.add(name);
+                }
+            }
+        }
+        assertTrue(checked > 25, "the map names the classes: " + checked);
+        assertEquals(List.of(), missing, "named in the layer map of docs/architecture.md but not in the component");
+    }
 }
