@@ -300,13 +300,27 @@ public class AeronaEndpoint extends ScheduledPollEndpoint
         String baseUrl = account.baseUrl() == null ? configuration.getBaseUrl() : PipeValues.url(account.baseUrl());
         ConfigurationCheck.baseUrl(baseUrl);
         AccountKey key = new AccountKey(baseUrl, account.username());
-        String journal = configuration.getBudgetJournal() == null ? null
-                : configuration.getBudgetJournal() + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+        String journal = journalOf(key);
         AccountLease named = AeronaAccounts.lease(key, accountSettings(key, account.password(), journal), terms());
         if (field.equals(AeronaConstants.ACCOUNT)) {
             messageLeases.add(named);
         }
         return named;
+    }
+
+    /**
+     * The journal of a resolver's account: the account's own (its key's), whatever name led to it, so two names of
+     * one user and base URL keep one window in one file. The component's own account keeps the option's file.
+     */
+    private String journalOf(AccountKey key) {
+        String journal = configuration.getBudgetJournal();
+        if (journal == null || configuration.getUsername() != null
+                && key.equals(new AccountKey(configuration.getBaseUrl(), configuration.getUsername()))) {
+            return null;
+        }
+        String spelled = key.username() + "@" + java.net.URI.create(key.baseUrl()).getHost();
+        return journal + "-" + spelled.replaceAll("[^A-Za-z0-9._@-]", "_") + "-"
+                + Integer.toHexString(key.toString().hashCode());
     }
 
     /** A message's lease is over: its call was answered or failed. */

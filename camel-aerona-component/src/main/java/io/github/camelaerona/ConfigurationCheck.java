@@ -121,6 +121,11 @@ final class ConfigurationCheck {
     }
 
     /** The time zone named by the option timeZone; the JVM's when it is not set. */
+    /** A URL as a message may show it: user info (a user and password in the URL) masked. */
+    static String withoutUserInfo(String url) {
+        return url == null ? null : url.replaceAll("(?<=//)[^/?#]*@", "****@");
+    }
+
     static ZoneId zone(String value) {
         if (value == null || value.isBlank()) {
             return ZoneId.systemDefault();
@@ -135,18 +140,20 @@ final class ConfigurationCheck {
 
     static void baseUrl(String baseUrl) {
         URI uri;
+        String shown = withoutUserInfo(baseUrl);
         try {
             uri = URI.create(baseUrl == null ? "" : baseUrl);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(message("baseUrl", baseUrl, "an https:// URL"), e);
+            // not chained: the parser's message repeats the URL as given, user info included
+            throw new IllegalArgumentException(message("baseUrl", shown, "an https:// URL"));
         }
         if ("http".equalsIgnoreCase(uri.getScheme())) {
             if (!isLoopback(uri.getHost())) {
-                refuse("baseUrl", baseUrl, "an https:// URL; Aerona is only reachable over https://"
+                refuse("baseUrl", shown, "an https:// URL; Aerona is only reachable over https://"
                         + " (plain http:// is allowed for loopback hosts such as the sandbox)");
             }
         } else if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            refuse("baseUrl", baseUrl, "an https:// URL");
+            refuse("baseUrl", shown, "an https:// URL");
         }
     }
 

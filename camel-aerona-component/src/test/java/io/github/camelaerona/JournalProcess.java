@@ -41,6 +41,10 @@ public final class JournalProcess {
                 System.out.println(e.getCause().getClass().getSimpleName());
             }
         }
+        if (args.length > 6 && args[6].equals("hold")) {
+            System.out.println("holding"); // the journal stays this process's until the test closes its input
+            System.in.read();
+        }
         context.stop();
     }
 }

@@ -394,7 +394,14 @@ public final class AeronaAccount {
                 budget.interactiveReserve(), timer, System::nanoTime, settings.clock()::millis, budget.maxCallTime());
         if (budget.journal() != null) {
             BudgetJournal journal = new BudgetJournal(budget.journal());
-            List<Long> held = journal.load(settings.clock().millis());
+            journal.lock();
+            List<Long> held;
+            try {
+                held = journal.load(settings.clock().millis(), budget.maxCallTime().plus(budget.period()));
+            } catch (RuntimeException e) {
+                journal.unlock();
+                throw e;
+            }
             own.carryOver(held);
             own.keepIn(journal);
             if (!held.isEmpty()) {

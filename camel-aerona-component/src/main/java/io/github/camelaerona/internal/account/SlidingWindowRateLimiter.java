@@ -298,6 +298,13 @@ public final class SlidingWindowRateLimiter implements AccountRateLimiter {
 
     @Override
     public void close() {
+        BudgetJournal kept;
+        synchronized (this) {
+            kept = journal;
+        }
+        if (kept != null) {
+            kept.unlock();
+        }
         for (CompletableFuture<Permit> waiter : waiters.drain()) {
             waiter.completeExceptionally(new AeronaException("The Aerona account " + account
                     + " was closed while the call waited for the rate budget; the request was not sent"));
