@@ -115,4 +115,60 @@ class ArchitectureTest {
         assertTrue(checked > 25, "the map names the classes: " + checked);
         assertEquals(List.of(), missing, "named in the layer map of docs/architecture.md but not in the component");
     }
+
+    /**
+     * Public with no user in another package of the main code, and why: Camel instantiates the first three by name
+     * (service files, generated loaders); tests of the root package build the two budgets directly.
+     */
+    private static final Map<String, String> PUBLIC_WITHOUT_A_USER = Map.of(
+            "internal/camel/AeronaDevConsole", "Camel's dev console registry creates it from META-INF/services",
+            "internal/camel/AeronaOptionConverters", "the generated AeronaOptionConvertersLoader calls it",
+            "internal/camel/AeronaSpanDecorator", "camel-tracing's ServiceLoader creates it",
+            "internal/account/JdbcRateLimiter", "route tests build one to stand in for another instance's budget",
+            "internal/account/SlidingWindowRateLimiter", "route tests build one to stand in for another JVM's budget");
+
+    /**
+     * A type under internal/ is public only where it must be: a class of another package of the component (or of
+     * another module) uses it, or Camel loads it by name ({@link #PUBLIC_WITHOUT_A_USER}). The bundle exports no internal
+     * package, but a plain classpath has no wall: what need not be public is package-private.
+     */
+    @Test
+    void internalTypesArePublicOnlyWhereAnotherPackageNeedsThem() throws IOException {
+        Path internal = SOURCES.resolve("internal");
+        List<Path> everyMainSource;
+        try (Stream<Path> files = Files.walk(Path.of(".."), 12)) {
+            everyMainSource = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/")
+                    && !f.toString().contains("/target/")).toList();
+        }
+        List<String> needlesslyPublic = new ArrayList<>();
+        int publicTypes = 0;
+        try (Stream<Path> files = Files.walk(internal)) {
+            for (Path type : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(type);
+                if (!Pattern.compile("(?m)^public ").matcher(text).find()) {
+                    continue;
+                }
+                publicTypes++;
+                String name = type.getFileName().toString().replace(".java", "");
+                String where = SOURCES.relativize(type).toString().replace(".java", "");
+                if (PUBLIC_WITHOUT_A_USER.containsKey(where)) {
+                    continue;
+                }
+                Pattern word = Pattern.compile("\\b" + name + "\\b");
+                boolean usedElsewhere = false;
+                for (Path other : everyMainSource) {
+                    if (!other.getParent().toAbsolutePath().normalize().equals(type.getParent().toAbsolutePath().normalize())
+                            && word.matcher(Files.readString(other)).find()) {
+                        usedElsewhere = true;
+                        break;
+                    }
+                }
+                if (!usedElsewhere) {
+                    needlesslyPublic.add(where);
+                }
+            }
+        }
+        assertTrue(publicTypes > 10, "the check saw the internal types: " + publicTypes);
+        assertEquals(List.of(), needlesslyPublic, "public, but no other package uses them: make them package-private");
+    }
 }

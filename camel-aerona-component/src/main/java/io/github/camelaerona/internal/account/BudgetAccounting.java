@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * kept reply) and the polls skipped while the budget was busy. One per account, fed by every lease; read by JMX, the dev console
  * and the readiness check. Warns once per window when a call waited longer than {@code rateLimitWaitWarning}.
  */
-public final class BudgetAccounting {
+final class BudgetAccounting {
 
     /** What a request was to the budget. */
     public enum Kind {

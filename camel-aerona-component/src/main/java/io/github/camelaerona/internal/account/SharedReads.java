@@ -19,7 +19,7 @@ import io.github.camelaerona.internal.transport.HttpCall;
  * call as it goes on the wire (method, path and encoded query), so two reads are identical exactly when their
  * checked parameters are.
  */
-public final class SharedReads {
+final class SharedReads {
 
     /** Replies kept at most per account; reference data is a few lists per practice. */
     static final int MAX_KEPT = 512;

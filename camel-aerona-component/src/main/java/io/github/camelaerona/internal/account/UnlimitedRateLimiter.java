@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.camelaerona.api.AeronaRateLimiter;
 
 /** No throttling ({@code rateLimitEnabled=false}): for benchmarks and accounts on special terms. */
-public final class UnlimitedRateLimiter implements AeronaRateLimiter {
+final class UnlimitedRateLimiter implements AeronaRateLimiter {
 
     public static final UnlimitedRateLimiter INSTANCE = new UnlimitedRateLimiter();
     private static final Permit NO_SLOT = () -> {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * undelivered, however old. It moves only on records delivered, never on the local clock, and belongs to one
  * consumer.
  */
-public final class PollCursor {
+final class PollCursor {
 
     private final LocalDate initialFromDate;
     private final int lookbackDays;

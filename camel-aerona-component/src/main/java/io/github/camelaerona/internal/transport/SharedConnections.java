@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * travels in a header, so the accounts of many clinics on one Aerona can share sockets. Each client's pool keeps up
  * to {@code maxConnections} connections per host. A client closes when the last account using it closes.
  */
-public final class SharedConnections {
+final class SharedConnections {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnections.class);
     /** Hosts one client serves at most: the pool's total is this many hosts' worth of maxConnections. */
