@@ -118,14 +118,16 @@ class ArchitectureTest {
 
     /**
      * Public with no user in another package of the main code, and why: Camel instantiates the first three by name
-     * (service files, generated loaders); tests of the root package build the two budgets directly.
+     * (service files, generated loaders); tests of the root package build the two budgets directly and use the
+     * webhook handler's header names.
      */
     private static final Map<String, String> PUBLIC_WITHOUT_A_USER = Map.of(
             "internal/camel/AeronaDevConsole", "Camel's dev console registry creates it from META-INF/services",
             "internal/camel/AeronaOptionConverters", "the generated AeronaOptionConvertersLoader calls it",
             "internal/camel/AeronaSpanDecorator", "camel-tracing's ServiceLoader creates it",
             "internal/account/JdbcRateLimiter", "route tests build one to stand in for another instance's budget",
-            "internal/account/SlidingWindowRateLimiter", "route tests build one to stand in for another JVM's budget");
+            "internal/account/SlidingWindowRateLimiter", "route tests build one to stand in for another JVM's budget",
+            "internal/consumer/AeronaWebhookHandler", "webhook tests send its secret header by its constant");
 
     /**
      * A type under internal/ is public only where it must be: a class of another package of the component (or of
