@@ -251,7 +251,22 @@ public final class AeronaSandbox implements AutoCloseable {
      * {@code --webhook Appointment=https://localhost:8443/aerona/appointment} sends that type's events to an
      * application started separately, and the trust store holds the certificate that application's server presents.
      */
+    /** What {@code --help} and a wrong argument print. */
+    static final String USAGE = "Usage: java io.github.camelaerona.sandbox.AeronaSandbox [port] [--https]"
+            + " [--webhook Patient|Appointment|Treatment=url]... [--webhook-trust-store file"
+            + " [--webhook-trust-store-password pw]]\n"
+            + "  port                 the port to listen on (default 8085)\n"
+            + "  --https              serve HTTPS with the sandbox's own certificate\n"
+            + "  --webhook TYPE=URL   send TYPE's events (Patient, Appointment or Treatment) to URL\n"
+            + "  --webhook-trust-store FILE, --webhook-trust-store-password PW\n"
+            + "                       trust the certificate of an https:// webhook target\n"
+            + "  --help               print this and exit";
+
     public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         Builder builder = builder().port(8085);
         Map<String, String> webhookTargets = new java.util.LinkedHashMap<>();
         java.nio.file.Path trustStore = null;
@@ -267,18 +282,24 @@ public final class AeronaSandbox implements AutoCloseable {
                 trustStore = java.nio.file.Path.of(args[++i]);
             } else if (arg.equals("--webhook-trust-store-password") && i + 1 < args.length) {
                 trustStorePassword = args[++i];
-            } else if (arg.matches("[0-9]{1,5}")) {
+            } else if (arg.matches("[0-9]{1,5}") && Integer.parseInt(arg) <= 65535) {
                 builder.port(Integer.parseInt(arg));
             } else {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "'; use [port] [--https]"
-                        + " [--webhook Patient|Appointment|Treatment=url]... [--webhook-trust-store file"
-                        + " [--webhook-trust-store-password pw]]");
+                System.err.println("Unknown or incomplete argument '" + arg + "'\n" + USAGE);
+                System.exit(2);
+                return;
             }
+        }
+        try {
+            webhookTargets.values().forEach(SandboxWebhooks::checkedTarget); // before the port is taken
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
         }
         if (trustStore != null) {
             builder.webhookTrustStore(trustStore, trustStorePassword);
         }
-        webhookTargets.values().forEach(SandboxWebhooks::checkedTarget); // before the port is taken
         AeronaSandbox sandbox = builder.start();
         webhookTargets.forEach(sandbox.webhooks()::register);
         System.out.println("Aerona sandbox at " + sandbox.baseUrl() + " (user " + sandbox.username() + ", password "
