@@ -246,7 +246,7 @@ public final class AeronaSandbox implements AutoCloseable {
 
     /**
      * Runs a sandbox until the process is stopped:
-     * {@code mvn -pl camel-aerona-sandbox exec:java -Dexec.args="[port] [--https] [--webhook Type=url]...
+     * {@code mvn -pl camel-aerona-sandbox exec:java -Dexec.skip.here=false -Dexec.args="[port] [--https] [--webhook Type=url]...
      * [--webhook-trust-store file [--webhook-trust-store-password pw]]"}, where each
      * {@code --webhook Appointment=https://localhost:8443/aerona/appointment} sends that type's events to an
      * application started separately, and the trust store holds the certificate that application's server presents.
