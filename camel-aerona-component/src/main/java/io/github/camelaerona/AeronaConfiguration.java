@@ -58,7 +58,7 @@ public class AeronaConfiguration implements Cloneable {
     private AeronaAccountResolver accountResolver;
 
 
-    @UriParam(label = "producer", defaultValue = "false")
+    @UriParam(label = "common", defaultValue = "false")
     private boolean rawJson;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean throwExceptionOnFailure = true;
@@ -276,7 +276,8 @@ public class AeronaConfiguration implements Cloneable {
     }
 
     /**
-     * Return Aerona's reply as a JSON String instead of model objects.
+     * Return Aerona's reply as a JSON String instead of model objects; on a polling consumer, each record as its
+     * JSON text.
      */
     public void setRawJson(boolean rawJson) {
         this.rawJson = rawJson;

@@ -24,7 +24,7 @@ import org.apache.camel.spi.UriParam;
  */
 final class ConfigurationCheck {
 
-    private static final String DURATION = "a duration such as 500ms, 30s, 15m or 1h"
+    private static final String DURATION = "a duration such as 500 (milliseconds), 30s, 15m or 1h"
             + " (a value Camel cannot read as a duration arrives as 0)";
 
     private ConfigurationCheck() {
