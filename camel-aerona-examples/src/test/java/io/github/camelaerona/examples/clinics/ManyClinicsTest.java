@@ -44,12 +44,12 @@ class ManyClinicsTest {
         context = new DefaultCamelContext();
         // tag::clinic-accounts[]
         ClinicAccounts clinics = new ClinicAccounts(file);
+        context.getRegistry().bind("clinics", clinics);   // the bean the route below splits over
         AeronaComponent aerona = context.getComponent("aerona", AeronaComponent.class);
         aerona.getConfiguration().setAccountResolver(clinics);
         // end::clinic-accounts[]
         aerona.getConfiguration().setBaseUrl(sandbox.baseUrl());
         aerona.setClock(sandbox.clock());
-        context.getRegistry().bind("clinics", clinics);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
