@@ -45,7 +45,7 @@ class DocsSnippetsTest {
     static final List<String> BOOTED_PROPERTIES = List.of("camel-aerona-component/src/test/resources/docs/camel-main/",
             "camel-aerona-spring-boot-starter/src/test/resources/docs/", "camel-aerona-kamelets/src/test/resources/docs/",
             "camel-aerona-examples/src/test/resources/clinics/",
-            "camel-aerona-quarkus/integration-test/src/main/resources/");
+            "camel-aerona-quarkus/integration-test/src/main/resources/", "compatibility/spring-boot-4/src/test/resources/docs/");
 
     @Test
     void everyCodeBlockOfTheDocsComesFromCodeTheBuildRuns() throws IOException {
