@@ -129,12 +129,17 @@ public final class SandboxPostgres implements AutoCloseable {
 
     /** Stops the server (fast shutdown: open connections are cut); the data stays for {@link #restart()}. */
     public synchronized void stop() {
+        shutDown("fast");
+    }
+
+    /** pg_ctl stop in the given mode, or the process killed if that fails. */
+    private void shutDown(String mode) {
         if (server == null) {
             return;
         }
         try {
             run(List.of(binaries.resolve("bin/pg_ctl").toString(), "stop", "-D", dataDir.resolve("data").toString(),
-                    "-m", "fast", "-w"));
+                    "-m", mode, "-w"));
             server.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,19 +155,7 @@ public final class SandboxPostgres implements AutoCloseable {
      * written to the log is lost, as with {@code synchronous_commit=off}), then starts it again on the same data.
      */
     public synchronized void crash() {
-        if (server != null) {
-            try {
-                run(List.of(binaries.resolve("bin/pg_ctl").toString(), "stop", "-D", dataDir.resolve("data").toString(),
-                        "-m", "immediate", "-w"));
-                server.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                server.destroyForcibly();
-            } catch (RuntimeException e) {
-                server.destroyForcibly();
-            }
-            server = null;
-        }
+        shutDown("immediate");
         startServer();
     }
 
