@@ -61,13 +61,15 @@ public final class ClusterRun implements AutoCloseable {
      * @param jdbcRoute       given PostgreSQL's port, the port the instances connect to instead (a proxy)
      * @param apiRoute        given the sandbox's port, the port the instances send to instead (a proxy)
      * @param extraProperties more system properties for every instance
+     * @param durableCommits  the instances' sessions commit with synchronous_commit on (the sandbox's server runs
+     *                        with it off, for speed): their ledger and memory survive a crash of the database
      */
     public record Options(boolean steppableClock, java.util.function.IntUnaryOperator jdbcRoute,
             java.util.function.IntUnaryOperator apiRoute,
-            java.util.function.Function<AeronaSandbox, Map<String, String>> extraProperties) {
+            java.util.function.Function<AeronaSandbox, Map<String, String>> extraProperties, boolean durableCommits) {
 
         static Options plain(boolean steppableClock) {
-            return new Options(steppableClock, port -> port, port -> port, sandbox -> Map.of());
+            return new Options(steppableClock, port -> port, port -> port, sandbox -> Map.of(), false);
         }
     }
 
@@ -101,6 +103,9 @@ public final class ClusterRun implements AutoCloseable {
         AeronaSandbox sandbox = AeronaSandbox.builder().startTime(START).rateLimit(settings.limit(), settings.period())
                 .start();
         String jdbcUrl = options.steppableClock() ? postgres.steppedClockJdbcUrl() : postgres.jdbcUrl();
+        if (options.durableCommits()) {
+            jdbcUrl += jdbcUrl.contains("options=") ? "%20-c%20synchronous_commit%3Don" : "&options=-c%20synchronous_commit%3Don";
+        }
         int jdbcPort = options.jdbcRoute().applyAsInt(postgres.port());
         int apiPort = options.apiRoute().applyAsInt(sandbox.port());
         ClusterRun run = new ClusterRun(settings, workDir, postgres, sandbox,

@@ -36,6 +36,8 @@ public final class FaultyProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.CLEAN;
     private volatile long delayMillis;
+    /** Counts resets: bytes held across one are dropped with their connection, never forwarded late. */
+    private volatile long resets;
 
     private FaultyProxy(String name, ServerSocket server, InetSocketAddress target) {
         this.name = name;
@@ -79,8 +81,15 @@ public final class FaultyProxy implements AutoCloseable {
         setMode(Mode.CLEAN);
     }
 
-    /** Resets every open connection (the peers see a connection reset); new ones are accepted as before. */
+    /**
+     * Resets every open connection (the peers see a connection reset); new ones are accepted as before. Bytes held
+     * by a stall or a delay go with their connections: a reset connection forwards nothing more.
+     */
     public void resetAll() {
+        synchronized (this) {
+            resets++;
+            notifyAll();
+        }
         for (Socket socket : open) {
             try {
                 socket.setSoLinger(true, 0);
@@ -126,7 +135,11 @@ public final class FaultyProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                holdWhileFaulty();
+                long resetsBefore = resets;
+                holdWhileFaulty(resetsBefore);
+                if (resets != resetsBefore || from.isClosed() || to.isClosed()) {
+                    return; // reset while held: what was held is gone with the connection
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
@@ -139,9 +152,9 @@ public final class FaultyProxy implements AutoCloseable {
     }
 
     /** The fault itself: a stalled proxy holds the bytes, a slow one holds each chunk for the delay. */
-    private void holdWhileFaulty() throws InterruptedException {
+    private void holdWhileFaulty(long resetsBefore) throws InterruptedException {
         synchronized (this) {
-            while (mode == Mode.STALL) {
+            while (mode == Mode.STALL && resets == resetsBefore) {
                 wait();
             }
         }

@@ -104,7 +104,7 @@ public final class RandomRun {
         ClusterRun.Options options = new ClusterRun.Options(true,
                 port -> (databaseProxy = FaultyProxy.start("postgres", port)).port(),
                 port -> (apiProxy = FaultyProxy.start("sandbox", port)).port(),
-                this::instanceProperties);
+                this::instanceProperties, true);
         try (ClusterRun run = ClusterRun.start(cluster, workDir, options)) {
             this.cluster = run;
             AeronaSandbox sandbox = run.sandbox();
@@ -233,8 +233,8 @@ public final class RandomRun {
         }
         proxy.stall();
         pace(length);
-        proxy.heal();
         proxy.resetAll(); // what was stalled is gone, as after a partition that outlived the connections
+        proxy.heal();
         return proxy.name() + " stalled for " + length + ", then reset";
     }
 

@@ -25,7 +25,7 @@ public record RandomRunReport(RandomRun.Settings settings, List<Fault> faults, M
         SandboxStats stats, int windowsChecked, int densestWindow, Instant densestAt, int payments,
         int paymentsDelivered, int paymentsLost, int paymentDuplicates, Duration deliveryP50, Duration deliveryMax,
         int events, int eventsAcknowledged, int eventsProcessed, int eventsLost, int eventDuplicates,
-        List<Duration> recoveries, Duration faultsLasted, String logs) {
+        List<Duration> recoveries, Duration faultsLasted, List<String> breaches, String logs) {
 
     /** Reads the run's records against its invariants. */
     static RandomRunReport of(RandomRun.Settings settings, List<Fault> faults, List<RecordedRequest> requests,
@@ -38,6 +38,8 @@ public record RandomRunReport(RandomRun.Settings settings, List<Fault> faults, M
         Duration period = settings.period();
         int densest = 0;
         Instant densestAt = null;
+        List<String> breaches = new ArrayList<>();
+        Instant lastBreach = null;
         for (int i = 0, j = 0; i < arrivals.size(); i++) {
             Instant windowEnd = arrivals.get(i).plus(period);
             while (j < arrivals.size() && arrivals.get(j).isBefore(windowEnd)) {
@@ -47,8 +49,23 @@ public record RandomRunReport(RandomRun.Settings settings, List<Fault> faults, M
                 densest = j - i;
                 densestAt = arrivals.get(i);
             }
+            if (j - i > settings.limit() && (lastBreach == null || arrivals.get(i).isAfter(lastBreach.plus(period)))) {
+                lastBreach = arrivals.get(i);
+                breaches.add(breach(arrivals.get(i), j - i, faults, period));
+            }
         }
 
+        for (Map.Entry<Long, Instant> added : paymentsAdded.entrySet()) {
+            if (!delivered.containsKey(added.getKey())) {
+                breaches.add("payment " + added.getKey() + " (added " + added.getValue() + ") never delivered");
+            }
+        }
+        for (Long event : eventsSent) {
+            if (!processed.containsKey(event)) {
+                breaches.add("event " + event + " never processed (acknowledged " + acknowledged.getOrDefault(event, 0)
+                        + " times)");
+            }
+        }
         int deliveredOfAdded = 0;
         int duplicates = 0;
         List<Duration> latencies = new ArrayList<>();
@@ -76,7 +93,20 @@ public record RandomRunReport(RandomRun.Settings settings, List<Fault> faults, M
         return new RandomRunReport(settings, List.copyOf(faults), byKind, stats, arrivals.size(), densest, densestAt,
                 paymentsAdded.size(), deliveredOfAdded, paymentsAdded.size() - deliveredOfAdded, duplicates,
                 percentile(latencies, 0.5), percentile(latencies, 1.0), eventsSent.size(), acknowledgedDistinct,
-                processedDistinct, eventsLost, eventDuplicates, recoveries, Duration.between(started, faultsEnded), "");
+                processedDistinct, eventsLost, eventDuplicates, recoveries, Duration.between(started, faultsEnded),
+                List.copyOf(breaches), "");
+    }
+
+    /** A window over the limit and the faults that began in the period before it ended. */
+    private static String breach(Instant start, int count, List<Fault> faults, Duration period) {
+        StringBuilder text = new StringBuilder(count + " requests in the window from " + start + "; faults just before:");
+        for (Fault f : faults) {
+            if (!f.start().isAfter(start.plus(period)) && !f.end().isBefore(start.minus(period.multipliedBy(3)))) {
+                text.append(" [").append(f.kind()).append(' ').append(f.start()).append(" .. ").append(f.end())
+                        .append(": ").append(f.detail()).append(']');
+            }
+        }
+        return text.toString();
     }
 
     /** The first moment at or after {@code from} when the trailing period holds {@code wanted} requests. */
@@ -103,7 +133,7 @@ public record RandomRunReport(RandomRun.Settings settings, List<Fault> faults, M
     RandomRunReport withLogs(String logs) {
         return new RandomRunReport(settings, faults, faultsByKind, stats, windowsChecked, densestWindow, densestAt,
                 payments, paymentsDelivered, paymentsLost, paymentDuplicates, deliveryP50, deliveryMax, events,
-                eventsAcknowledged, eventsProcessed, eventsLost, eventDuplicates, recoveries, faultsLasted, logs);
+                eventsAcknowledged, eventsProcessed, eventsLost, eventDuplicates, recoveries, faultsLasted, breaches, logs);
     }
 
     /** Faults after which the budget's use was back above 90% within the given time (of those followed by it). */
@@ -125,6 +155,7 @@ public record RandomRunReport(RandomRun.Settings settings, List<Fault> faults, M
 
     public String faultLog() {
         StringBuilder text = new StringBuilder();
+        breaches.forEach(b -> text.append("BROKEN: ").append(b).append('\n'));
         for (int i = 0; i < faults.size(); i++) {
             Fault f = faults.get(i);
             Duration r = recoveries.get(i);
