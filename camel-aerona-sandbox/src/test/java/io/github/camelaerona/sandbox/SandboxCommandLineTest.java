@@ -51,4 +51,12 @@ class SandboxCommandLineTest {
             assertEquals("", run.out());
         }
     }
+
+    @Test
+    void aPlainHttpWebhookTargetElsewhereIsRefusedBeforeTheSandboxStarts() throws Exception {
+        Run run = run("0", "--webhook", "Appointment=http://integration.example.com/aerona");
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains("only to https URLs"), run.err());
+        assertFalse(run.out().contains("Aerona sandbox at"), "it did not start: " + run.out());
+    }
 }

@@ -75,11 +75,4 @@ class StandaloneSandboxTest {
         }
         assertTrue(sandbox.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the sandbox stops with its process");
     }
-
-    @Test
-    void aPlainHttpWebhookTargetElsewhereIsRefusedBeforeTheSandboxStarts() {
-        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> AeronaSandbox.main(new String[] {"0", "--webhook", "Appointment=http://integration.example.com/aerona"}));
-        assertTrue(refused.getMessage().contains("only to https URLs"), refused.getMessage());
-    }
 }
