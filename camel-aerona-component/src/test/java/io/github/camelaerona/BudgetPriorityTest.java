@@ -78,8 +78,9 @@ class BudgetPriorityTest extends AeronaRouteTestSupport {
     void anInteractiveCallOvertakesABackgroundBacklog() throws Exception {
         reserve = 0;
         // the component holds its slots longer than the sandbox's window: the booking must be queued before the
-        // first slot frees, which a stall of the JVM on a busy machine could otherwise outlast (2 s did once)
-        period = Duration.ofSeconds(5);
+        // first slot frees, which a stall of the JVM on a busy machine could otherwise outlast (2 s did once, and
+        // 5 s once the backlog was queued after the first window's replies)
+        period = Duration.ofSeconds(10);
         CamelContext context = start();
         // login + 3 sent and answered, then 6 that wait: queued after the window's replies, they have waited less
         // than a period when the first slot frees (a call that has waited a period would go ahead of the booking)
