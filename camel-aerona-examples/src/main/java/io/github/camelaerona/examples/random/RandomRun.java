@@ -396,7 +396,7 @@ public final class RandomRun {
                 base.period(), base.meanGap());
         Path work = Files.createTempDirectory("aerona-random-run-");
         RandomRunReport report = run(settings, work);
-        String command = "scripts/random-run --minutes " + options.getOrDefault("--minutes", "60") + " --seed " + seed;
+        String command = "bash .ci/random-run --minutes " + options.getOrDefault("--minutes", "60") + " --seed " + seed;
         Files.writeString(out.resolve("summary.md"), report.summary(command));
         Files.writeString(out.resolve("faults.txt"), report.faultLog());
         System.out.println(report.summary(command));
