@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The short random run: a fixed seed, three JVMs on one account through a real PostgreSQL, about two and a half
- * minutes of faults of every kind, then the checker. The long one is {@code scripts/random-run}; docs/reliability.md
+ * minutes of faults of every kind, then the checker. The long one is {@code .ci/random-run}; docs/reliability.md
  * gives its figures.
  */
 class RandomRunTest {
