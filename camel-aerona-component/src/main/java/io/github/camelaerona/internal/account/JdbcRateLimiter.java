@@ -402,11 +402,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
      * @return 1 if this instance won the slot, 0 if another took it since our reading
      */
     private int claim(Connection connection, long[] slot, long claimId, AeronaPriority priority) throws SQLException {
-        connection.setAutoCommit(false);
-        try {
-            try (PreparedStatement durable = prepare(connection, BudgetSql.DURABLE_COMMIT)) {
-                durable.execute();
-            }
+        long[] wonAndCounted = durably(connection, () -> {
             int won;
             try (PreparedStatement claim = prepare(connection, sql.claim())) {
                 claim.setLong(1, sendWindowMillis + maxCallMillis + periodMillis);
@@ -426,15 +422,10 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                     }
                 }
             }
-            connection.commit();
-            claimsSeen = Math.max(claimsSeen, counted);
-            return won;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(connection);
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+            return new long[] { won, counted };
+        });
+        claimsSeen = Math.max(claimsSeen, wonAndCounted[1]); // committed: the database has seen it too
+        return (int) wonAndCounted[0];
     }
 
     /**
@@ -447,11 +438,7 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
         LOG.warn("The shared rate budget of {} finds {} claims counted in its database where this instance saw {}: the"
                 + " database came back with older rows than it acknowledged; every slot is held for one"
                 + " rateLimitPeriod", account, claimsCounted, claimsSeen);
-        connection.setAutoCommit(false);
-        try {
-            try (PreparedStatement durable = prepare(connection, BudgetSql.DURABLE_COMMIT)) {
-                durable.execute();
-            }
+        durably(connection, () -> {
             try (PreparedStatement hold = prepare(connection, sql.holdAll())) {
                 hold.setString(1, account);
                 hold.setLong(2, periodMillis);
@@ -463,7 +450,27 @@ public final class JdbcRateLimiter implements AccountRateLimiter {
                 restore.setString(2, account);
                 restore.executeUpdate();
             }
+            return null;
+        });
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs the work in one transaction whose commit waits for the write-ahead log (see
+     * {@link BudgetSql#DURABLE_COMMIT}); rolled back if anything fails.
+     */
+    private <T> T durably(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement durable = prepare(connection, BudgetSql.DURABLE_COMMIT)) {
+                durable.execute();
+            }
+            T result = work.run();
             connection.commit();
+            return result;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(connection);
             throw e;
